@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using Shipshape.Cli.Output;
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Loading;
+
+namespace Shipshape.Cli.Commands;
+
+/// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
+public static class LintCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json), or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var kubernetesVersion = new Option<string?>("--kubernetes-version", "-k")
+        {
+            Description = $"Kubernetes version to check against, as X.Y (default: {KubernetesVersions.Default})",
+            HelpName = "X.Y",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Report format",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(ReportFormats.Names);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE instead of standard output",
+            HelpName = "FILE",
+        };
+        var failLevel = new Option<string>("--fail-level")
+        {
+            Description = "Exit with 1 when a finding is at or above this severity",
+            DefaultValueFactory = _ => "error",
+        };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "info");
+        var threads = new Option<int?>("--threads", "-j")
+        {
+            Description = "Files analyzed in parallel (default: all cores); the report is identical for any value",
+            HelpName = "N",
+        };
+
+        var command = new Command("lint", "Lint and validate Kubernetes manifests")
+        {
+            paths, kubernetesVersion, format, output, failLevel, threads,
+        };
+
+        command.SetAction(parse =>
+        {
+            var version = parse.GetValue(kubernetesVersion);
+            if (version is not null && !IsVersion(version))
+            {
+                throw new UsageException($"--kubernetes-version: '{version}' is not a version like 1.30");
+            }
+
+            var threadCount = parse.GetValue(threads) ?? Environment.ProcessorCount;
+            if (threadCount < 1)
+            {
+                throw new UsageException("--threads: give a number of 1 or more");
+            }
+
+            var options = new LintOptions { KubernetesVersion = version, Threads = threadCount };
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? []);
+            var report = new LintEngine(options).Run(inputs);
+
+            var outputPath = parse.GetValue(output);
+            var useColor = outputPath is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var formatter = ReportFormats.Create(parse.GetValue(format)!, useColor);
+            WriteReport(formatter, report, outputPath, stdout);
+
+            // AcceptOnlyFromAmong has already limited the value to a severity name.
+            _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
+            return report.Active.Any(d => d.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputPath, TextWriter stdout)
+    {
+        if (outputPath is null)
+        {
+            formatter.Write(report, stdout);
+            return;
+        }
+
+        try
+        {
+            using var file = new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
+            file.NewLine = "\n";
+            formatter.Write(report, file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{outputPath}: cannot write the report: {exception.Message}", exception);
+        }
+    }
+
+    private static bool IsVersion(string text)
+    {
+        var parts = text.TrimStart('v').Split('.');
+        return parts.Length is 2 or 3 && parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+    }
+}

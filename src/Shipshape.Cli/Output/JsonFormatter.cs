@@ -1,0 +1,106 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+
+namespace Shipshape.Cli.Output;
+
+/// <summary>The JSON contract of design.md, written field by field (no reflection, so it is AOT-safe and byte-stable).</summary>
+public sealed class JsonFormatter : IReportFormatter
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public void Write(LintReport report, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteString("name", "shipshape");
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteEndObject();
+            json.WriteString("kubernetesVersion", report.KubernetesVersion);
+            json.WriteStartArray("diagnostics");
+            foreach (var diagnostic in report.Active)
+            {
+                WriteDiagnostic(json, diagnostic);
+            }
+
+            json.WriteEndArray();
+            WriteSummary(json, report.Summary);
+            if (report.Notes.Count > 0)
+            {
+                json.WriteStartArray("notes");
+                foreach (var note in report.Notes)
+                {
+                    json.WriteStringValue(note);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.WriteLine();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", diagnostic.Id);
+        json.WriteString("severity", diagnostic.Severity.ToName());
+        json.WriteString("message", diagnostic.Message);
+        json.WriteString("file", diagnostic.FilePath);
+        json.WriteNumber("line", diagnostic.Span.Line);
+        json.WriteNumber("column", diagnostic.Span.Column);
+        json.WriteNumber("endLine", diagnostic.Span.EndLine);
+        json.WriteNumber("endColumn", diagnostic.Span.EndColumn);
+        if (diagnostic.Resource is { } resource)
+        {
+            json.WriteStartObject("resource");
+            json.WriteString("apiVersion", resource.ApiVersion);
+            json.WriteString("kind", resource.Kind);
+            WriteStringOrNull(json, "name", resource.Name);
+            WriteStringOrNull(json, "namespace", resource.Namespace);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("resource");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, LintSummary summary)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("files", summary.Files);
+        json.WriteNumber("documents", summary.Documents);
+        json.WriteNumber("resources", summary.Resources);
+        json.WriteNumber("errors", summary.Errors);
+        json.WriteNumber("warnings", summary.Warnings);
+        json.WriteNumber("infos", summary.Infos);
+        json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

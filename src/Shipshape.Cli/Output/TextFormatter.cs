@@ -1,0 +1,51 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+
+namespace Shipshape.Cli.Output;
+
+/// <summary>
+/// What a person wants in a terminal: <c>file:line:col: severity SHIPnnnn message [Kind/name]</c>, one finding
+/// a line (a form editors and the GitHub problem matcher recognise), then a summary. Colour only on a terminal.
+/// </summary>
+public sealed class TextFormatter(bool useColor) : IReportFormatter
+{
+    private const string Reset = "\u001b[0m";
+
+    public void Write(LintReport report, TextWriter writer)
+    {
+        foreach (var note in report.Notes)
+        {
+            writer.WriteLine($"note: {note}");
+        }
+
+        foreach (var diagnostic in report.Active)
+        {
+            var severity = diagnostic.Severity.ToName();
+            if (useColor)
+            {
+                severity = Colour(diagnostic.Severity) + severity + Reset;
+            }
+
+            var resource = diagnostic.Resource is { } r ? $" [{r}]" : string.Empty;
+            writer.WriteLine($"{diagnostic.FilePath}:{diagnostic.Span.Line}:{diagnostic.Span.Column}: {severity} {diagnostic.Id} {diagnostic.Message}{resource}");
+        }
+
+        writer.WriteLine(Summarize(report.Summary));
+    }
+
+    public static string Summarize(LintSummary s)
+    {
+        var suppressed = s.Suppressed > 0 ? $", {s.Suppressed} suppressed" : string.Empty;
+        return $"{Count(s.Errors, "error")}, {Count(s.Warnings, "warning")}, {Count(s.Infos, "info")}{suppressed} " +
+               $"in {Count(s.Files, "file")} ({Count(s.Resources, "object")} in {Count(s.Documents, "document")})";
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private static string Colour(Severity severity) => severity switch
+    {
+        Severity.Error => "\u001b[31m",
+        Severity.Warning => "\u001b[33m",
+        _ => "\u001b[36m",
+    };
+}

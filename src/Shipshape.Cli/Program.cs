@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Shipshape.Cli;
+using Shipshape.Cli.Commands;
+using Shipshape.Core.Loading;
+
+return ShipshapeCli.Run(args, Console.Out, Console.Error);
+
+namespace Shipshape.Cli
+{
+    /// <summary>The command tree and the one place where failures become exit code 2 and a one-line message.</summary>
+    public static class ShipshapeCli
+    {
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            var verbose = new Option<bool>("--verbose") { Description = "Show stack traces for internal errors", Recursive = true };
+            var root = new RootCommand("shipshape: lint and validate Kubernetes manifests")
+            {
+                LintCommand.Create(stdout),
+                RulesCommand.Create(stdout),
+                ExplainCommand.Create(stdout),
+            };
+            root.Add(verbose);
+
+            var parse = root.Parse(args);
+            try
+            {
+                var exit = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+
+                // System.CommandLine reports parse errors with exit code 1; the contract reserves 1 for findings.
+                return parse.Errors.Count > 0 ? ExitCodes.Failure : exit;
+            }
+            catch (Exception exception) when (exception is UsageException or InputException)
+            {
+                stderr.WriteLine($"shipshape: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+            catch (Exception exception)
+            {
+                stderr.WriteLine(parse.GetValue(verbose)
+                    ? $"shipshape: internal error: {exception}"
+                    : $"shipshape: internal error: {exception.GetType().Name}: {exception.Message} (run with --verbose for details)");
+                return ExitCodes.Failure;
+            }
+        }
+    }
+}

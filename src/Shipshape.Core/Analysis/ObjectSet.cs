@@ -1,0 +1,102 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Core.Analysis;
+
+/// <summary>
+/// Every object of a run, with the indexes cross-resource rules need: by kind, by name, and pod templates by
+/// label, so that "which pods does this selector match" costs a lookup, not a scan of every workload.
+/// </summary>
+public sealed class ObjectSet
+{
+    private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Name), List<KubeObject>> _byName = [];
+    private readonly Dictionary<(string Key, string Value), List<KubeObject>> _podsByLabel = [];
+    private readonly List<KubeObject> _podOwners = [];
+
+    public ObjectSet(IReadOnlyList<KubeObject> objects)
+    {
+        Objects = objects;
+        foreach (var item in objects)
+        {
+            Append(_byKind, item.Kind, item);
+            if (item.Name is { } name)
+            {
+                Append(_byName, (item.Kind, name), item);
+            }
+
+            if (item.PodTemplate is { } pod && item.Kind != "PodTemplate")
+            {
+                _podOwners.Add(item);
+                foreach (var label in pod.Labels.Entries)
+                {
+                    Append(_podsByLabel, (label.Key, label.Value), item);
+                }
+            }
+        }
+    }
+
+    /// <summary>All objects, in file order and document order within a file.</summary>
+    public IReadOnlyList<KubeObject> Objects { get; }
+
+    public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    public IEnumerable<T> OfType<T>()
+        where T : KubeObject => Objects.OfType<T>();
+
+    /// <summary>Objects of <paramref name="kind"/> named <paramref name="name"/> that can be seen from <paramref name="ns"/>.</summary>
+    public IEnumerable<KubeObject> Named(string kind, string name, string? ns) =>
+        _byName.TryGetValue((kind, name), out var list) ? list.Where(o => SameNamespace(o.Namespace, ns)) : [];
+
+    /// <summary>
+    /// Pods and workloads whose pod labels satisfy <paramref name="selector"/>, in <paramref name="ns"/>.
+    /// An empty selector matches nothing here: for a Service it means "no selector".
+    /// </summary>
+    public IReadOnlyList<KubeObject> PodsMatching(LabelSelector selector, string? ns)
+    {
+        if (selector.IsEmpty)
+        {
+            return [];
+        }
+
+        IEnumerable<KubeObject> candidates = _podOwners;
+        if (selector.MatchLabels.Count > 0)
+        {
+            // Start from the rarest required label: its posting list bounds the candidates.
+            List<KubeObject>? smallest = null;
+            foreach (var required in selector.MatchLabels.Entries)
+            {
+                if (!_podsByLabel.TryGetValue((required.Key, required.Value), out var posting))
+                {
+                    return [];
+                }
+
+                if (smallest is null || posting.Count < smallest.Count)
+                {
+                    smallest = posting;
+                }
+            }
+
+            candidates = smallest!;
+        }
+
+        return candidates.Where(o => SameNamespace(o.Namespace, ns) && selector.Matches(o.PodTemplate!.Labels)).ToArray();
+    }
+
+    /// <summary>
+    /// Objects without a namespace go wherever they are applied, so they can meet objects of any namespace;
+    /// two explicit namespaces must be equal.
+    /// </summary>
+    public static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;
+
+    private static void Append<TKey>(Dictionary<TKey, List<KubeObject>> index, TKey key, KubeObject item)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        list.Add(item);
+    }
+}

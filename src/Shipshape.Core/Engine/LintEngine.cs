@@ -1,0 +1,188 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Loading;
+using Shipshape.Core.Model;
+using Shipshape.Core.Rules;
+
+namespace Shipshape.Core.Engine;
+
+/// <summary>
+/// The path from bytes to findings, in one place: read → load (YAML with positions) → objects (typed models)
+/// → per-object and per-pod rules (in parallel, per file) → whole-set rules → sorted report.
+/// </summary>
+public sealed class LintEngine
+{
+    private readonly LintOptions _options;
+    private readonly Dictionary<string, List<Action<ObjectAnalysisContext>>> _objectActionsByKind = new(StringComparer.Ordinal);
+    private readonly List<Action<ObjectAnalysisContext>> _objectActionsForAll = [];
+    private readonly List<Action<PodAnalysisContext>> _podActions = [];
+    private readonly List<Action<SetAnalysisContext>> _setActions = [];
+
+    public LintEngine(LintOptions? options = null, IEnumerable<ManifestAnalyzer>? analyzers = null)
+    {
+        _options = options ?? new LintOptions();
+        foreach (var analyzer in analyzers ?? RuleCatalog.All)
+        {
+            // An analyzer whose every rule is off is not run at all.
+            if (!analyzer.SupportedDiagnostics.Any(_options.Rules.IsEnabled))
+            {
+                continue;
+            }
+
+            var context = new AnalysisContext();
+            analyzer.Initialize(context);
+            foreach (var (action, kinds) in context.ObjectActions)
+            {
+                if (kinds.Length == 0)
+                {
+                    _objectActionsForAll.Add(action);
+                }
+
+                foreach (var kind in kinds)
+                {
+                    if (!_objectActionsByKind.TryGetValue(kind, out var list))
+                    {
+                        _objectActionsByKind[kind] = list = [];
+                    }
+
+                    list.Add(action);
+                }
+            }
+
+            _podActions.AddRange(context.PodActions);
+            _setActions.AddRange(context.SetActions);
+        }
+    }
+
+    public LintOptions Options => _options;
+
+    public LintReport Run(IReadOnlyList<InputSource> inputs)
+    {
+        var perFile = new FileResult[inputs.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads) };
+        Parallel.For(0, inputs.Count, parallel, i => perFile[i] = AnalyzeFile(inputs[i]));
+
+        var objects = new List<KubeObject>();
+        var sink = new DiagnosticSink(_options.Rules);
+        var documents = 0;
+        foreach (var result in perFile)
+        {
+            objects.AddRange(result.Objects);
+            documents += result.Documents;
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                sink.Add(diagnostic);
+            }
+        }
+
+        if (_setActions.Count > 0)
+        {
+            var setContext = new SetAnalysisContext(new ObjectSet(objects), sink);
+            foreach (var action in _setActions)
+            {
+                action(setContext);
+            }
+        }
+
+        var diagnostics = sink.Diagnostics.ToList();
+        diagnostics.Sort(DiagnosticOrder.Instance);
+        var active = diagnostics.Where(d => !d.IsSuppressed).ToArray();
+        var summary = new LintSummary(
+            Files: inputs.Count,
+            Documents: documents,
+            Resources: objects.Count,
+            Errors: active.Count(d => d.Severity == Severity.Error),
+            Warnings: active.Count(d => d.Severity == Severity.Warning),
+            Infos: active.Count(d => d.Severity == Severity.Info),
+            Suppressed: diagnostics.Count - active.Length);
+        return new LintReport(_options.KubernetesVersion ?? KubernetesVersions.Default, diagnostics, summary, []);
+    }
+
+    private FileResult AnalyzeFile(InputSource input)
+    {
+        var file = input.Read(_options.Limits);
+        var loaded = new YamlLoader(_options.Limits).Load(file);
+        var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
+        var objects = new List<KubeObject>();
+        foreach (var document in loaded.Documents)
+        {
+            ObjectReader.Read(document, objects, diagnostics);
+        }
+
+        var sink = new DiagnosticSink(_options.Rules);
+        foreach (var item in objects)
+        {
+            AnalyzeObject(item, sink);
+        }
+
+        diagnostics.AddRange(sink.Diagnostics);
+        return new FileResult(loaded.Documents.Count, objects, diagnostics);
+    }
+
+    private void AnalyzeObject(KubeObject item, DiagnosticSink sink)
+    {
+        if (_objectActionsForAll.Count > 0 || _objectActionsByKind.ContainsKey(item.Kind))
+        {
+            var context = new ObjectAnalysisContext(item, sink);
+            foreach (var action in _objectActionsForAll)
+            {
+                action(context);
+            }
+
+            if (_objectActionsByKind.TryGetValue(item.Kind, out var actions))
+            {
+                foreach (var action in actions)
+                {
+                    action(context);
+                }
+            }
+        }
+
+        if (_podActions.Count > 0 && item.PodTemplate is { Spec: { } spec } pod)
+        {
+            var context = new PodAnalysisContext(item, pod, spec, sink);
+            foreach (var action in _podActions)
+            {
+                action(context);
+            }
+        }
+    }
+
+    private sealed record FileResult(int Documents, List<KubeObject> Objects, List<Diagnostic> Diagnostics);
+}
+
+/// <summary>Report order: file, line, column, ID, then message, so that equal inputs give byte-identical reports.</summary>
+public sealed class DiagnosticOrder : IComparer<Diagnostic>
+{
+    public static DiagnosticOrder Instance { get; } = new();
+
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? -1 : 1;
+        }
+
+        var order = string.CompareOrdinal(x.FilePath, y.FilePath);
+        if (order == 0)
+        {
+            order = x.Span.Line.CompareTo(y.Span.Line);
+        }
+
+        if (order == 0)
+        {
+            order = x.Span.Column.CompareTo(y.Span.Column);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.Id, y.Id);
+        }
+
+        return order == 0 ? string.CompareOrdinal(x.Message, y.Message) : order;
+    }
+}

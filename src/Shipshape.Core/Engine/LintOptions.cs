@@ -1,0 +1,19 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Loading;
+
+namespace Shipshape.Core.Engine;
+
+/// <summary>Everything that changes what a run reports.</summary>
+public sealed record LintOptions
+{
+    /// <summary>Which rules run and how serious their findings are.</summary>
+    public RuleSettings Rules { get; init; } = RuleSettings.Default;
+
+    /// <summary>The Kubernetes version to check against, as "1.30"; null for the newest one known.</summary>
+    public string? KubernetesVersion { get; init; }
+
+    public LoaderLimits Limits { get; init; } = LoaderLimits.Default;
+
+    /// <summary>Files read and analyzed at once; the report is the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,19 @@
+namespace Shipshape.Core.Loading;
+
+/// <summary>A file (or standard input) as read: its path as the user gave it and its text.</summary>
+public sealed class SourceFile
+{
+    /// <summary>The path under which standard input is reported.</summary>
+    public const string StandardInputPath = "<stdin>";
+
+    public SourceFile(string path, string text)
+    {
+        Path = path;
+        Text = text;
+    }
+
+    /// <summary>The path as given on the command line (or found under a given directory), used in every report.</summary>
+    public string Path { get; }
+
+    public string Text { get; }
+}

@@ -1,0 +1,474 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Rules.Input;
+using Shipshape.Core.Syntax;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Shipshape.Core.Loading;
+
+/// <summary>What the loader made of one file: its non-empty documents and the problems it met.</summary>
+public sealed record LoadedFile(SourceFile File, IReadOnlyList<ManifestDocument> Documents, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Reads a YAML stream through YamlDotNet's parser into <see cref="Node"/> trees that keep every node's position.
+/// Documents come from the parser's own document events, never from splitting text on <c>---</c>.
+/// Aliases resolve to the anchored node; <c>&lt;&lt;</c> merge keys are applied; duplicate keys are reported
+/// (SHIP0002); alias expansion and nesting are bounded (SHIP0004); a syntax error (SHIP0001) loses only the
+/// document it is in: parsing resumes at the next document marker.
+/// </summary>
+public sealed class YamlLoader
+{
+    private readonly LoaderLimits _limits;
+
+    public YamlLoader(LoaderLimits? limits = null)
+    {
+        _limits = limits ?? LoaderLimits.Default;
+    }
+
+    public LoadedFile Load(SourceFile file)
+    {
+        var documents = new List<ManifestDocument>();
+        var diagnostics = new List<Diagnostic>();
+        var text = file.Text;
+        var startIndex = 0;
+        var lineOffset = 0;
+        while (true)
+        {
+            var builder = new DocumentBuilder(file, _limits, lineOffset, documents, diagnostics);
+            var failedAtLine = builder.Parse(startIndex == 0 ? text : text[startIndex..]);
+            if (failedAtLine is not { } failedLine)
+            {
+                break;
+            }
+
+            // Resynchronise after a syntax error at the next line that starts a new document, so one
+            // broken document does not hide the findings in the good ones after it.
+            if (!TryFindNextDocumentMarker(text, failedLine, out startIndex, out lineOffset))
+            {
+                break;
+            }
+        }
+
+        return new LoadedFile(file, documents, diagnostics);
+    }
+
+    /// <summary>Finds the first line after <paramref name="afterLine"/> (1-based) that is a <c>---</c> marker.</summary>
+    private static bool TryFindNextDocumentMarker(string text, int afterLine, out int index, out int linesBefore)
+    {
+        var line = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i == 0 || text[i - 1] == '\n')
+            {
+                if (i > 0)
+                {
+                    line++;
+                }
+
+                if (line > afterLine && IsDocumentMarker(text, i))
+                {
+                    index = i;
+                    linesBefore = line - 1;
+                    return true;
+                }
+            }
+        }
+
+        index = 0;
+        linesBefore = 0;
+        return false;
+    }
+
+    private static bool IsDocumentMarker(string text, int i) =>
+        i + 3 <= text.Length && text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '-'
+        && (i + 3 == text.Length || text[i + 3] is ' ' or '\t' or '\r' or '\n');
+
+    /// <summary>Builds the node trees of one run of the parser; a new builder takes over after a syntax error.</summary>
+    private sealed class DocumentBuilder
+    {
+        private readonly SourceFile _file;
+        private readonly LoaderLimits _limits;
+        private readonly int _lineOffset;
+        private readonly List<ManifestDocument> _documents;
+        private readonly List<Diagnostic> _diagnostics;
+        private readonly Stack<Frame> _frames = new();
+        private readonly Dictionary<string, (Node Node, long Weight)> _anchors = new(StringComparer.Ordinal);
+        private Node? _root;
+        private long _rootWeight;
+        private bool _skippingDocument;
+
+        public DocumentBuilder(SourceFile file, LoaderLimits limits, int lineOffset, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
+        {
+            _file = file;
+            _limits = limits;
+            _lineOffset = lineOffset;
+            _documents = documents;
+            _diagnostics = diagnostics;
+        }
+
+        /// <summary>Parses until the end of the stream; returns the line of a syntax error, or null when there was none.</summary>
+        public int? Parse(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            var lastMark = Mark.Empty;
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    var current = parser.Current!;
+                    lastMark = current.Start;
+                    if (!Handle(current))
+                    {
+                        return null;
+                    }
+                }
+
+                return null;
+            }
+            catch (YamlException exception)
+            {
+                var span = ToSpan(exception.Start, exception.End);
+                Report(SHIP0001YamlSyntaxError.Rule, span, CleanMessage(exception.Message));
+                return span.Line;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+            {
+                // YamlDotNet signals a few malformed inputs with general exceptions; they are still syntax errors of the file.
+                var span = ToSpan(lastMark, lastMark);
+                Report(SHIP0001YamlSyntaxError.Rule, span, exception.Message);
+                return span.Line;
+            }
+        }
+
+        /// <summary>Handles one parser event; returns false to stop reading the file.</summary>
+        private bool Handle(ParsingEvent current)
+        {
+            switch (current)
+            {
+                case DocumentStart:
+                    _frames.Clear();
+                    _anchors.Clear();
+                    _root = null;
+                    _rootWeight = 0;
+                    _skippingDocument = false;
+                    return true;
+                case DocumentEnd:
+                    return FinishDocument();
+                case StreamStart or StreamEnd or Comment:
+                    return true;
+            }
+
+            if (_skippingDocument)
+            {
+                return true;
+            }
+
+            switch (current)
+            {
+                case Scalar scalar:
+                    if (scalar.Value.Length > _limits.MaxScalarLength)
+                    {
+                        SkipDocument(ToSpan(scalar.Start, scalar.End), $"a scalar of {scalar.Value.Length:N0} characters exceeds the limit of {_limits.MaxScalarLength:N0}");
+                        return true;
+                    }
+
+                    var node = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End), TagOf(scalar));
+                    Complete(node, 1, AnchorOf(scalar));
+                    return true;
+                case MappingStart mapping:
+                    return Open(new Frame(isMapping: true, ToMark(mapping.Start), AnchorOf(mapping), TagOf(mapping), mapping.Style == MappingStyle.Flow));
+                case SequenceStart sequence:
+                    return Open(new Frame(isMapping: false, ToMark(sequence.Start), AnchorOf(sequence), TagOf(sequence), sequence.Style == SequenceStyle.Flow));
+                case MappingEnd or SequenceEnd:
+                    var frame = _frames.Pop();
+                    var (built, weight) = frame.Build(ToMark(current.End));
+                    Complete(built, weight, frame.Anchor);
+                    return true;
+                case AnchorAlias alias:
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                    {
+                        SkipDocument(ToSpan(alias.Start, alias.End), $"the alias *{alias.Value.Value} names no anchor defined before it", SHIP0001YamlSyntaxError.Rule);
+                        return true;
+                    }
+
+                    Complete(anchored.Node, anchored.Weight, anchor: null);
+                    return true;
+                default:
+                    return true;
+            }
+        }
+
+        private bool Open(Frame frame)
+        {
+            if (_frames.Count >= _limits.MaxDepth)
+            {
+                SkipDocument(frame.StartSpan, $"nesting deeper than {_limits.MaxDepth} levels");
+                return true;
+            }
+
+            _frames.Push(frame);
+            return true;
+        }
+
+        private void Complete(Node node, long weight, string? anchor)
+        {
+            if (anchor is not null)
+            {
+                _anchors[anchor] = (node, weight);
+            }
+
+            if (_frames.Count == 0)
+            {
+                _root = node;
+                _rootWeight = weight;
+                return;
+            }
+
+            var parent = _frames.Peek();
+            if (!parent.Add(node, weight, _limits.MaxExpandedNodes, out var duplicateKey))
+            {
+                SkipDocument(node.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                return;
+            }
+
+            if (duplicateKey is { } duplicate)
+            {
+                Report(SHIP0002DuplicateKey.Rule, duplicate.Key.Span, duplicate.KeyText, duplicate.FirstLine);
+            }
+        }
+
+        private bool FinishDocument()
+        {
+            var root = _root;
+            var skipped = _skippingDocument;
+            _root = null;
+            if (skipped || root is null || root is ScalarNode { IsNull: true, Tag: null })
+            {
+                return true;
+            }
+
+            if (_rootWeight > _limits.MaxExpandedNodes)
+            {
+                Report(SHIP0004InputLimitExceeded.Rule, root.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                return true;
+            }
+
+            if (_documents.Count >= _limits.MaxDocuments)
+            {
+                Report(SHIP0004InputLimitExceeded.Rule, root.Span, $"the file has more than {_limits.MaxDocuments:N0} documents; the rest are not read");
+                return false;
+            }
+
+            _documents.Add(new ManifestDocument(_file, _documents.Count, root));
+            return true;
+        }
+
+        private void SkipDocument(SourceSpan span, string reason, DiagnosticDescriptor? descriptor = null)
+        {
+            Report(descriptor ?? SHIP0004InputLimitExceeded.Rule, span, reason);
+            _skippingDocument = true;
+            _frames.Clear();
+            _root = null;
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] arguments) =>
+            _diagnostics.Add(new Diagnostic
+            {
+                Descriptor = descriptor,
+                Severity = descriptor.DefaultSeverity,
+                Message = descriptor.FormatMessage(arguments),
+                FilePath = _file.Path,
+                Span = span,
+            });
+
+        private (int Line, int Column) ToMark(Mark mark) => ((int)mark.Line + _lineOffset, (int)mark.Column);
+
+        private SourceSpan ToSpan(Mark start, Mark end) =>
+            new((int)start.Line + _lineOffset, (int)start.Column, (int)end.Line + _lineOffset, (int)end.Column);
+
+        private static string? AnchorOf(NodeEvent node) => node.Anchor.IsEmpty ? null : node.Anchor.Value;
+
+        private static string? TagOf(NodeEvent node) => node.Tag.IsEmpty || node.Tag.IsNonSpecific ? null : node.Tag.Value;
+
+        /// <summary>Drops YamlDotNet's "(Line: 3, Col: 5, Idx: 20) - (…): " prefix: the report carries the location already.</summary>
+        private static string CleanMessage(string message)
+        {
+            var separator = message.IndexOf("): ", StringComparison.Ordinal);
+            var text = message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
+            return text.TrimEnd('.');
+        }
+    }
+
+    /// <summary>A mapping or sequence being built; its children arrive one completed node at a time.</summary>
+    private sealed class Frame
+    {
+        private const int IndexThreshold = 8;
+        private readonly List<Node>? _items;
+        private readonly List<MappingEntry>? _entries;
+        private Dictionary<string, int>? _keyIndex;
+        private List<Node>? _mergeSources;
+        private Node? _pendingKey;
+        private long _weight = 1;
+
+        public Frame(bool isMapping, (int Line, int Column) start, string? anchor, string? tag, bool isFlow)
+        {
+            IsMapping = isMapping;
+            Start = start;
+            Anchor = anchor;
+            Tag = tag;
+            IsFlow = isFlow;
+            if (isMapping)
+            {
+                _entries = [];
+            }
+            else
+            {
+                _items = [];
+            }
+        }
+
+        public bool IsMapping { get; }
+
+        public (int Line, int Column) Start { get; }
+
+        public string? Anchor { get; }
+
+        public string? Tag { get; }
+
+        public bool IsFlow { get; }
+
+        public SourceSpan StartSpan => new(Start.Line, Start.Column, Start.Line, Start.Column);
+
+        /// <summary>Adds a child; false when the expanded size passes the limit. Reports a duplicate key through <paramref name="duplicate"/>.</summary>
+        public bool Add(Node node, long weight, long maxWeight, out (Node Key, string KeyText, int FirstLine)? duplicate)
+        {
+            duplicate = null;
+            _weight = weight > maxWeight - _weight ? maxWeight + 1 : _weight + weight;
+            if (_weight > maxWeight)
+            {
+                return false;
+            }
+
+            if (!IsMapping)
+            {
+                _items!.Add(node);
+                return true;
+            }
+
+            if (_pendingKey is null)
+            {
+                _pendingKey = node;
+                return true;
+            }
+
+            var key = _pendingKey;
+            _pendingKey = null;
+            if (key is ScalarNode { IsPlain: true, Value: "<<" } && node is MappingNode or SequenceNode)
+            {
+                (_mergeSources ??= []).Add(node);
+                return true;
+            }
+
+            var entry = new MappingEntry(key, node);
+            if (entry.KeyText is { } keyText && TryFindKey(keyText, out var existing))
+            {
+                duplicate = (key, keyText, _entries![existing].Key.Span.Line);
+                _entries[existing] = entry;
+                return true;
+            }
+
+            AddEntry(entry);
+            return true;
+        }
+
+        public (Node Node, long Weight) Build((int Line, int Column) endMark)
+        {
+            var end = endMark;
+            if (!IsFlow)
+            {
+                // A block collection ends where its last child ends, not at the next token after it.
+                var last = IsMapping ? (_entries!.Count > 0 ? _entries[^1].Value : null) : (_items!.Count > 0 ? _items[^1] : null);
+                if (last is not null)
+                {
+                    end = (last.Span.EndLine, last.Span.EndColumn);
+                }
+            }
+
+            var span = new SourceSpan(Start.Line, Start.Column, end.Line, end.Column);
+            if (!IsMapping)
+            {
+                return (new SequenceNode(_items!, span, Tag), _weight);
+            }
+
+            ApplyMerges();
+            return (new MappingNode(_entries!, _keyIndex, span, Tag), _weight);
+        }
+
+        /// <summary>Applies <c>&lt;&lt;</c> merge keys: merged entries fill in keys the mapping does not set itself.</summary>
+        private void ApplyMerges()
+        {
+            if (_mergeSources is null)
+            {
+                return;
+            }
+
+            foreach (var source in _mergeSources)
+            {
+                var mappings = source is SequenceNode sequence ? sequence.Items.OfType<MappingNode>() : [(MappingNode)source];
+                foreach (var mapping in mappings)
+                {
+                    foreach (var entry in mapping.Entries)
+                    {
+                        if (entry.KeyText is not { } keyText || !TryFindKey(keyText, out _))
+                        {
+                            AddEntry(entry);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void AddEntry(MappingEntry entry)
+        {
+            _entries!.Add(entry);
+            if (_keyIndex is not null)
+            {
+                if (entry.KeyText is { } keyText)
+                {
+                    _keyIndex[keyText] = _entries.Count - 1;
+                }
+            }
+            else if (_entries.Count > IndexThreshold)
+            {
+                _keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < _entries.Count; i++)
+                {
+                    if (_entries[i].KeyText is { } text)
+                    {
+                        _keyIndex[text] = i;
+                    }
+                }
+            }
+        }
+
+        private bool TryFindKey(string keyText, out int index)
+        {
+            if (_keyIndex is not null)
+            {
+                return _keyIndex.TryGetValue(keyText, out index);
+            }
+
+            for (var i = 0; i < _entries!.Count; i++)
+            {
+                if (_entries[i].KeyText == keyText)
+                {
+                    index = i;
+                    return true;
+                }
+            }
+
+            index = -1;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Loading;
+using Shipshape.Core.Syntax;
+
+namespace Shipshape.Core.Model;
+
+/// <summary>
+/// Any Kubernetes object: apiVersion, kind and metadata, plus its whole mapping for rules that read more.
+/// Kinds the rules know well have subclasses (<see cref="Pod"/>, <see cref="Workload"/>, <see cref="Service"/>,
+/// <see cref="Ingress"/>); every other kind is this generic object.
+/// </summary>
+public class KubeObject
+{
+    public KubeObject(ManifestDocument document, MappingNode node, ScalarNode apiVersionNode, ScalarNode kindNode)
+    {
+        Document = document;
+        Node = node;
+        ApiVersionNode = apiVersionNode;
+        KindNode = kindNode;
+        Metadata = new ObjectMeta(node.Mapping("metadata"));
+        Identity = new ResourceIdentity(ApiVersion, Kind, Metadata.Name, Metadata.Namespace);
+    }
+
+    public ManifestDocument Document { get; }
+
+    public string FilePath => Document.File.Path;
+
+    public MappingNode Node { get; }
+
+    public ScalarNode ApiVersionNode { get; }
+
+    public ScalarNode KindNode { get; }
+
+    public string ApiVersion => ApiVersionNode.Value;
+
+    public string Kind => KindNode.Value;
+
+    /// <summary>The API group: "apps" for apps/v1, "" for the core group's v1.</summary>
+    public string Group => ApiVersion.IndexOf('/') is var slash and >= 0 ? ApiVersion[..slash] : string.Empty;
+
+    public ObjectMeta Metadata { get; }
+
+    public string? Name => Metadata.Name;
+
+    public string? Namespace => Metadata.Namespace;
+
+    public ResourceIdentity Identity { get; }
+
+    public MappingNode? Spec => Node.Mapping("spec");
+
+    /// <summary>The pod this object runs, or null for kinds that run none.</summary>
+    public virtual PodTemplate? PodTemplate => null;
+
+    public override string ToString() => Identity.ToString();
+}

@@ -1,0 +1,58 @@
+using Shipshape.Core.Syntax;
+
+namespace Shipshape.Core.Model;
+
+/// <summary>A pod's <c>spec</c>: its containers (all three lists) and the rest of the mapping for rules to read.</summary>
+public sealed class PodSpec
+{
+    public PodSpec(MappingNode node)
+    {
+        Node = node;
+        Containers = Read(node, "containers", ContainerKind.Regular);
+        InitContainers = Read(node, "initContainers", ContainerKind.Init);
+        EphemeralContainers = Read(node, "ephemeralContainers", ContainerKind.Ephemeral);
+        AllContainers = [.. InitContainers, .. Containers, .. EphemeralContainers];
+    }
+
+    public MappingNode Node { get; }
+
+    public IReadOnlyList<Container> Containers { get; }
+
+    public IReadOnlyList<Container> InitContainers { get; }
+
+    public IReadOnlyList<Container> EphemeralContainers { get; }
+
+    /// <summary>Init containers, then containers, then ephemeral containers, in source order within each list.</summary>
+    public IReadOnlyList<Container> AllContainers { get; }
+
+    private static Container[] Read(MappingNode node, string key, ContainerKind kind) =>
+        node.Sequence(key)?.Items.OfType<MappingNode>().Select(c => new Container(c, kind)).ToArray() ?? [];
+}
+
+/// <summary>
+/// The pod an object runs: a Pod's own metadata and spec, or a workload's <c>template</c>.
+/// Rules about containers see every kind of workload through this one type.
+/// </summary>
+public sealed class PodTemplate
+{
+    public PodTemplate(ObjectMeta metadata, PodSpec? spec, MappingNode? node)
+    {
+        Metadata = metadata;
+        Spec = spec;
+        Node = node;
+    }
+
+    public ObjectMeta Metadata { get; }
+
+    public LabelMap Labels => Metadata.Labels;
+
+    public PodSpec? Spec { get; }
+
+    /// <summary>The template mapping (for workloads) or the Pod's root mapping.</summary>
+    public MappingNode? Node { get; }
+
+    public static PodTemplate? FromTemplate(Node? node) =>
+        node is MappingNode template
+            ? new PodTemplate(new ObjectMeta(template.Mapping("metadata")), template.Mapping("spec") is { } spec ? new PodSpec(spec) : null, template)
+            : null;
+}

@@ -1,0 +1,47 @@
+using Shipshape.Core.Loading;
+using Shipshape.Core.Syntax;
+
+namespace Shipshape.Core.Model;
+
+/// <summary>
+/// An object that runs pods from a template: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
+/// ReplicationController, PodTemplate, and CronJob (through its job template).
+/// </summary>
+public sealed class Workload : KubeObject
+{
+    public Workload(ManifestDocument document, MappingNode node, ScalarNode apiVersionNode, ScalarNode kindNode)
+        : base(document, node, apiVersionNode, kindNode)
+    {
+        var spec = Spec;
+        switch (Kind)
+        {
+            case "CronJob":
+                PodTemplate = PodTemplate.FromTemplate(spec?.Mapping("jobTemplate")?.Mapping("spec")?["template"]);
+                break;
+            case "PodTemplate":
+                PodTemplate = PodTemplate.FromTemplate(node["template"]);
+                break;
+            case "ReplicationController":
+                PodTemplate = PodTemplate.FromTemplate(spec?["template"]);
+                Selector = LabelSelector.FromMap(spec?["selector"]);
+                break;
+            default:
+                PodTemplate = PodTemplate.FromTemplate(spec?["template"]);
+                Selector = LabelSelector.FromStructured(spec?["selector"]);
+                break;
+        }
+
+        ReplicasNode = spec?.Scalar("replicas");
+    }
+
+    /// <summary>The kinds this model covers; everything else with a pod template is unknown to the rules.</summary>
+    public static bool IsWorkloadKind(string kind) => kind is
+        "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" or "CronJob" or "ReplicationController" or "PodTemplate";
+
+    public override PodTemplate? PodTemplate { get; }
+
+    /// <summary>The workload's selector, or null when it has none (a Job usually lets the API generate it).</summary>
+    public LabelSelector? Selector { get; }
+
+    public ScalarNode? ReplicasNode { get; }
+}
