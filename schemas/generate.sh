@@ -50,8 +50,13 @@ keys = [(a["apiVersion"], a["kind"]) for a in apis]
 assert keys == sorted(keys), "apis not sorted by (apiVersion, kind)"
 assert len(set(keys)) == len(keys), "duplicate apiVersion/kind"
 for a in apis:
-    assert set(a) <= {"apiVersion", "kind", "deprecatedIn", "removedIn", "replacement", "notes"}, a
-    assert a.get("removedIn") or a.get("deprecatedIn"), a
+    assert set(a) <= {"apiVersion", "kind", "deprecatedIn", "removedIn", "replacement",
+                      "replacementKind", "notes"}, a
+    assert {"apiVersion", "kind", "deprecatedIn", "removedIn", "replacement"} <= set(a), a
+    for k in ("deprecatedIn", "removedIn"):
+        v = a[k]
+        assert v is None or (isinstance(v, str) and v.count(".") == 1
+                             and all(p.isdigit() for p in v.split("."))), a
 print("api-lifecycle.json: %d entries OK" % len(apis))
 PY
 }
