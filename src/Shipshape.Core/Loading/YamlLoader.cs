@@ -43,7 +43,7 @@ public sealed class YamlLoader
 
             // Resynchronise after a syntax error at the next line that starts a new document, so one
             // broken document does not hide the findings in the good ones after it.
-            if (!TryFindNextDocumentMarker(text, failedLine, out startIndex, out lineOffset))
+            if (!TryFindNextDocumentMarker(text, failedLine, startIndex, out startIndex, out lineOffset))
             {
                 break;
             }
@@ -52,8 +52,11 @@ public sealed class YamlLoader
         return new LoadedFile(file, documents, diagnostics);
     }
 
-    /// <summary>Finds the first line after <paramref name="afterLine"/> (1-based) that is a <c>---</c> marker.</summary>
-    private static bool TryFindNextDocumentMarker(string text, int afterLine, out int index, out int linesBefore)
+    /// <summary>
+    /// Finds the first <c>---</c> marker line at or after <paramref name="fromLine"/> (1-based) that lies beyond
+    /// <paramref name="previousStart"/>, so that each restart makes progress.
+    /// </summary>
+    private static bool TryFindNextDocumentMarker(string text, int fromLine, int previousStart, out int index, out int linesBefore)
     {
         var line = 1;
         for (var i = 0; i < text.Length; i++)
@@ -65,7 +68,7 @@ public sealed class YamlLoader
                     line++;
                 }
 
-                if (line > afterLine && IsDocumentMarker(text, i))
+                if (line >= fromLine && i > previousStart && IsDocumentMarker(text, i))
                 {
                     index = i;
                     linesBefore = line - 1;
@@ -191,7 +194,7 @@ public sealed class YamlLoader
                         return true;
                     }
 
-                    Complete(anchored.Node, anchored.Weight, anchor: null);
+                    Complete(anchored.Node, anchored.Weight, anchor: null, ToSpan(alias.Start, alias.End));
                     return true;
                 default:
                     return true;
@@ -210,7 +213,8 @@ public sealed class YamlLoader
             return true;
         }
 
-        private void Complete(Node node, long weight, string? anchor)
+        /// <param name="at">Where the node was used: the alias's own position when it is an alias, else the node's.</param>
+        private void Complete(Node node, long weight, string? anchor, SourceSpan? at = null)
         {
             if (anchor is not null)
             {
@@ -227,7 +231,7 @@ public sealed class YamlLoader
             var parent = _frames.Peek();
             if (!parent.Add(node, weight, _limits.MaxExpandedNodes, out var duplicateKey))
             {
-                SkipDocument(node.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                SkipDocument(at ?? node.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
                 return;
             }
 

@@ -29,7 +29,7 @@ public sealed class SHIP2002ServiceSelectsNothing : ManifestAnalyzer
 
             if (context.Set.PodsMatching(service.Selector!, service.Namespace).Count == 0)
             {
-                context.Report(Rule, service, service.SelectorKeyNode, service.Identity.Describe(), $"{{{service.Selector.Describe()}}}");
+                context.Report(Rule, service, service.SelectorKeyNode, service.Identity.Describe(), $"{{{service.Selector!.Describe()}}}");
             }
         }
     }

@@ -9,7 +9,7 @@ public sealed class SHIP2005ContainerPortCollision : ManifestAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.ContainerPortCollision,
         title: "Port collision inside a pod",
-        messageFormat: "{0} declares containerPort {1}/{2}, which {3} already declares on line {4}; containers of a pod share one network namespace, so only one can bind it. Use a different port",
+        messageFormat: "Port {1}/{2} of {0} is already declared by {3} on line {4}; containers of a pod share one network namespace, so only one of them can bind it: use a different port",
         category: RuleCategory.Consistency,
         defaultSeverity: Severity.Error,
         description: "All containers of a pod share its network namespace; two of them cannot listen on the same port and protocol.");
