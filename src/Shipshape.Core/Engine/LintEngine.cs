@@ -22,7 +22,7 @@ public sealed class LintEngine
     public LintEngine(LintOptions? options = null, IEnumerable<ManifestAnalyzer>? analyzers = null)
     {
         _options = options ?? new LintOptions();
-        _schemas = KubernetesSchemas.Create(_options.KubernetesVersion, _options.SchemaFile);
+        _schemas = KubernetesSchemas.Create(_options.KubernetesVersion, _options.SchemaFile, _options.SchemaLocations, _options.Rules.Strict);
         foreach (var analyzer in analyzers ?? RuleCatalog.All)
         {
             // An analyzer whose every rule is off is not run at all.

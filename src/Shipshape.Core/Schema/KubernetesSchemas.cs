@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
 
 namespace Shipshape.Core.Schema;
@@ -35,11 +36,14 @@ public sealed class KubernetesSchemas
     private readonly ConditionalWeakTable<KubeObject, ObjectValidation> _validations = [];
     private readonly ConditionalWeakTable<ObjectSet, CustomResourceSchemas> _customResources = [];
 
-    private KubernetesSchemas(KubernetesVersion target, KubernetesVersion? schemaVersion, Lazy<DefinitionSet> definitions, IReadOnlyList<string> notes)
+    private readonly SchemaLocations _locations;
+
+    private KubernetesSchemas(KubernetesVersion target, KubernetesVersion? schemaVersion, Lazy<DefinitionSet> definitions, SchemaLocations locations, IReadOnlyList<string> notes)
     {
         Target = target;
         SchemaVersion = schemaVersion;
         _definitions = definitions;
+        _locations = locations;
         Notes = notes;
     }
 
@@ -52,16 +56,23 @@ public sealed class KubernetesSchemas
     /// <summary>What the report should tell the reader about the schemas (a substituted version), once.</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    /// <summary>The embedded schemas for <paramref name="requested"/> (the newest when null), or the swagger document <paramref name="schemaFile"/>.</summary>
+    /// <summary>
+    /// The embedded schemas for <paramref name="requested"/> (the newest when null), or the swagger document
+    /// <paramref name="schemaFile"/>; plus JSON schemas in kubeconform-style <paramref name="locations"/> for other kinds.
+    /// </summary>
+    /// <param name="strict">Selects kubeconform's <c>-strict</c> schema directories.</param>
     /// <exception cref="FormatException">The version is not like 1.30.</exception>
-    public static KubernetesSchemas Create(string? requested, string? schemaFile = null)
+    /// <exception cref="InputException">The schema file or a location cannot be used (read now, before any manifest is linted).</exception>
+    public static KubernetesSchemas Create(string? requested, string? schemaFile = null, IReadOnlyList<string>? locations = null, bool strict = false)
     {
         var target = requested is null ? EmbeddedSchemas.Newest : KubernetesVersion.Parse(requested);
+        var schemaLocations = new SchemaLocations(locations ?? [], target, strict);
         if (schemaFile is not null)
         {
             var full = Path.GetFullPath(schemaFile);
             var definitions = SchemaFiles.GetOrAdd(full, path => new Lazy<DefinitionSet>(() => LoadFile(path)));
-            return new KubernetesSchemas(target, null, definitions, []);
+            _ = definitions.Value;
+            return new KubernetesSchemas(target, null, definitions, schemaLocations, []);
         }
 
         var used = EmbeddedSchemas.Nearest(target);
@@ -72,12 +83,8 @@ public sealed class KubernetesSchemas
             notes.Add($"Kubernetes {target} has no embedded schemas; objects are validated against {used}, {direction} (API removals and deprecations are still judged for {target}).");
         }
 
-        return new KubernetesSchemas(target, used, new Lazy<DefinitionSet>(() => EmbeddedSchemas.Load(used)), notes);
+        return new KubernetesSchemas(target, used, new Lazy<DefinitionSet>(() => EmbeddedSchemas.Load(used)), schemaLocations, notes);
     }
-
-    /// <summary>Reads the schema set now, so that a broken <c>--schema-file</c> fails before any file is linted.</summary>
-    /// <exception cref="InvalidDataException">The file is missing or is not an OpenAPI v2 document.</exception>
-    public void EnsureLoaded() => _ = _definitions.Value;
 
     internal DefinitionSet Definitions => _definitions.Value;
 
@@ -93,11 +100,6 @@ public sealed class KubernetesSchemas
     /// <summary>Validates <paramref name="item"/> against its built-in schema; null when the kind is not built in.</summary>
     public ObjectValidation? ValidateBuiltIn(KubeObject item)
     {
-        if (_validations.TryGetValue(item, out var cached))
-        {
-            return cached.HasSchema ? cached : null;
-        }
-
         var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
         if (Definitions.ForKind(gvk) is not { } schema)
         {
@@ -108,7 +110,8 @@ public sealed class KubernetesSchemas
     }
 
     /// <summary>
-    /// Validates <paramref name="item"/> against its built-in schema or a CustomResourceDefinition in <paramref name="set"/>;
+    /// Validates <paramref name="item"/> against its built-in schema, a CustomResourceDefinition in <paramref name="set"/>,
+    /// or a JSON schema in a <c>--schema-location</c>;
     /// <see cref="ObjectValidation.NoSchema"/> when neither knows its kind.
     /// </summary>
     public ObjectValidation Validate(KubeObject item, ObjectSet set)
@@ -127,7 +130,12 @@ public sealed class KubernetesSchemas
                 return Run(item, schema, gvk);
             }
 
-            return customResources.IsDefined(gvk) ? new ObjectValidation([]) : ObjectValidation.NoSchema;
+            if (customResources.IsDefined(gvk))
+            {
+                return new ObjectValidation([]);
+            }
+
+            return _locations.TryValidate(item) ?? ObjectValidation.NoSchema;
         });
     }
 
@@ -144,13 +152,9 @@ public sealed class KubernetesSchemas
         {
             return DefinitionSet.Parse(File.ReadAllBytes(path));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
         {
-            throw new InvalidDataException($"--schema-file {path}: {exception.Message}", exception);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw new InvalidDataException($"--schema-file {path}: {exception.Message}", exception);
+            throw new InputException($"--schema-file {path}: {exception.Message}", exception);
         }
     }
 }
