@@ -10,7 +10,7 @@ namespace Shipshape.Cli.Commands;
 /// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
 public static class LintCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -87,7 +87,7 @@ public static class LintCommand
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],
                 SchemaFile = parse.GetValue(schemaFile),
             };
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? []);
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput);
             var report = new LintEngine(options).Run(inputs);
 
             var outputPath = parse.GetValue(output);

@@ -17,6 +17,8 @@ public static class RuleCatalog
         new SHIP0002DuplicateKey(),
         new SHIP0003NotAKubernetesObject(),
         new SHIP0004InputLimitExceeded(),
+        new SHIP0006UnreadableFile(),
+        new SHIP0007UnrenderedTemplate(),
         new SHIP1001SchemaViolation(),
         new SHIP1002UnknownField(),
         new SHIP1003NoSchema(),
