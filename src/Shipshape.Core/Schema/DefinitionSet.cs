@@ -184,9 +184,6 @@ internal sealed class DefinitionSet
 
     public bool Serves(GroupVersionKind gvk) => _kinds.ContainsKey(gvk);
 
-    /// <summary>Whether any kind of <paramref name="apiVersion"/> is served.</summary>
-    public bool ServesApiVersion(string apiVersion) => _kinds.Keys.Any(k => k.ApiVersion == apiVersion);
-
     public IEnumerable<GroupVersionKind> Kinds => _kinds.Keys;
 
     /// <summary>The ObjectMeta schema, for the metadata of custom resources.</summary>
