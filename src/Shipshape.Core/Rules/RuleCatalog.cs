@@ -16,6 +16,7 @@ public static class RuleCatalog
         new SHIP0002DuplicateKey(),
         new SHIP0003NotAKubernetesObject(),
         new SHIP0004InputLimitExceeded(),
+        new SHIP0005InvalidSuppression(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),

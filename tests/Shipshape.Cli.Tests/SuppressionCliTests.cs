@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Shipshape.Cli.Tests;
+
+public sealed class SuppressionCliTests
+{
+    [Fact]
+    public void Disable_next_line_above_the_second_containerPort_removes_that_finding_and_counts_it()
+    {
+        using var directory = new TempDirectory();
+        var manifest = directory.Write("pod.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: simple-echo
+            spec:
+              containers:
+                - name: nginx
+                  image: nginx:1.27
+                  ports:
+                    - containerPort: 80
+                - name: echo
+                  image: gihyodocker/echo:1.0
+                  ports:
+                    # shipshape-disable-next-line SHIP2005 -- reviewed
+                    - containerPort: 80
+            """);
+
+        var run = CliRun.Of("lint", manifest, "--format", "json");
+
+        using var report = JsonDocument.Parse(run.Stdout);
+        var ids = report.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToArray();
+        Assert.DoesNotContain("SHIP2005", ids);
+        var summary = report.RootElement.GetProperty("summary");
+        Assert.Equal(1, summary.GetProperty("suppressed").GetInt32());
+        Assert.Equal(0, summary.GetProperty("errors").GetInt32());
+        Assert.Equal(0, run.ExitCode);
+    }
+}
