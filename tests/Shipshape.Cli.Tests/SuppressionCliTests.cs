@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Shipshape.Cli.Tests;
 
 public sealed class SuppressionCliTests
@@ -7,8 +5,8 @@ public sealed class SuppressionCliTests
     [Fact]
     public void Disable_next_line_above_the_second_containerPort_removes_that_finding_and_counts_it()
     {
-        using var directory = new TempDirectory();
-        var manifest = directory.Write("pod.yaml", """
+        using var files = new TempFiles();
+        var manifest = files.Write("pod.yaml", """
             apiVersion: v1
             kind: Pod
             metadata:
@@ -26,14 +24,12 @@ public sealed class SuppressionCliTests
                     - containerPort: 80
             """);
 
-        var run = CliRun.Of("lint", manifest, "--format", "json");
+        var result = CliRunner.Run("lint", manifest, "--format", "json");
 
-        using var report = JsonDocument.Parse(run.Stdout);
-        var ids = report.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToArray();
-        Assert.DoesNotContain("SHIP2005", ids);
-        var summary = report.RootElement.GetProperty("summary");
+        Assert.DoesNotContain(result.JsonFindings(), f => f.StartsWith("SHIP2005@", StringComparison.Ordinal));
+        var summary = result.Json.GetProperty("summary");
         Assert.Equal(1, summary.GetProperty("suppressed").GetInt32());
         Assert.Equal(0, summary.GetProperty("errors").GetInt32());
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, result.ExitCode);
     }
 }

@@ -45,9 +45,17 @@ public static class LintCommand
             HelpName = "N",
         };
 
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = $"Configuration file (default: {Core.Configuration.ConfigurationReader.FileName} found upward from the current directory)",
+            HelpName = "FILE",
+        };
+        var enable = new Option<string[]>("--enable") { Description = "Turn a rule on (repeatable); overrides the configuration", HelpName = "ID" };
+        var disable = new Option<string[]>("--disable") { Description = "Turn a rule off (repeatable); overrides the configuration", HelpName = "ID" };
+
         var command = new Command("lint", "Lint and validate Kubernetes manifests")
         {
-            paths, kubernetesVersion, format, output, failLevel, threads,
+            paths, kubernetesVersion, format, output, failLevel, threads, config, enable, disable,
         };
 
         command.SetAction(parse =>
@@ -64,18 +72,26 @@ public static class LintCommand
                 throw new UsageException("--threads: give a number of 1 or more");
             }
 
-            var options = new LintOptions { KubernetesVersion = version, Threads = threadCount };
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput);
-            var report = new LintEngine(options).Run(inputs);
+            // AcceptOnlyFromAmong has already limited the value to a severity name.
+            _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
+            var settings = LintSettings.Resolve(new LintArguments
+            {
+                ConfigPath = parse.GetValue(config),
+                KubernetesVersion = version,
+                FailLevel = parse.GetResult(failLevel) is { Implicit: false } ? threshold : null,
+                Enable = parse.GetValue(enable) ?? [],
+                Disable = parse.GetValue(disable) ?? [],
+                Threads = threadCount,
+            });
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput, settings.IsExcluded);
+            var report = new LintEngine(settings.Options).Run(inputs);
 
             var outputPath = parse.GetValue(output);
             var useColor = outputPath is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
             var formatter = ReportFormats.Create(parse.GetValue(format)!, useColor);
             WriteReport(formatter, report, outputPath, stdout);
 
-            // AcceptOnlyFromAmong has already limited the value to a severity name.
-            _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
-            return report.Active.Any(d => d.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+            return report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
     }
