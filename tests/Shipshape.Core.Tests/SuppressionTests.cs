@@ -96,8 +96,9 @@ public sealed class SuppressionTests
             .Replace("# shipshape-disable-next-line SHIP2005 -- echo only binds 80 in the test image\n", string.Empty, StringComparison.Ordinal);
         var report = Lint.Text(yaml);
 
-        Assert.Empty(report.Findings());
-        Assert.Equal("reviewed", Assert.Single(report.Diagnostics).Suppression);
+        Assert.Empty(report.Findings(RuleIds.ContainerPortCollision));
+        var suppressed = Assert.Single(report.Diagnostics, d => d.IsSuppressed);
+        Assert.Equal((RuleIds.ContainerPortCollision, "reviewed"), (suppressed.Id, suppressed.Suppression));
     }
 
     [Fact]
