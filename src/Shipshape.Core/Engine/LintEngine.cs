@@ -94,7 +94,13 @@ public sealed class LintEngine
             Warnings: active.Count(d => d.Severity == Severity.Warning),
             Infos: active.Count(d => d.Severity == Severity.Info),
             Suppressed: diagnostics.Count - active.Length);
-        return new LintReport(_options.KubernetesVersion ?? KubernetesVersions.Default, diagnostics, summary, []);
+        var files = new LintedFile[inputs.Count];
+        for (var i = 0; i < files.Length; i++)
+        {
+            files[i] = new LintedFile(inputs[i].Path, perFile[i].Objects.ConvertAll(o => o.Identity));
+        }
+
+        return new LintReport(_options.KubernetesVersion ?? KubernetesVersions.Default, diagnostics, summary, []) { Files = files };
     }
 
     private FileResult AnalyzeFile(InputSource input)
