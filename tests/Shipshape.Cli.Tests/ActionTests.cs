@@ -8,12 +8,12 @@ namespace Shipshape.Cli.Tests;
 /// </summary>
 public sealed class ActionInstallFixture : IDisposable
 {
-    private readonly CiTempDirectory _temp = new();
+    private readonly TempFiles _temp = new();
 
     public ActionInstallFixture()
     {
         Action = ActionDefinition.Load(Path.Combine(CiTestPaths.Root, "action.yml"));
-        var install = new ActionRun(Action, CiTestPaths.Root, _temp.Path, _temp.Path, new Dictionary<string, string> { ["version"] = "local" });
+        var install = new ActionRun(Action, CiTestPaths.Root, _temp.Root, _temp.Root, new Dictionary<string, string> { ["version"] = "local" });
         Assert.True(install.RunOnly("install"), $"The install step failed: {install.Failure}\n{install.Log}");
         InstallOutputs = install.StepOutputs("install");
     }
@@ -91,7 +91,7 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         Assert.Equal(
             new Dictionary<string, string> { ["sarif-file"] = "shipshape.sarif", ["errors"] = "0", ["warnings"] = "0" },
             run.Outputs);
-        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Path, "shipshape.sarif")));
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Root, "shipshape.sarif")));
         Assert.Equal(0, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
         Assert.Equal("## Shipshape\n\n**0 error(s), 0 warning(s).** SARIF report: `shipshape.sarif`\n", run.Summary);
     }
@@ -110,7 +110,7 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         Assert.Contains(
             "::error file=deploy/pod.yaml,line=14,col=26,endLine=14,endColumn=28,title=SHIP2005::Port 80/TCP of container 'echo' is already declared by container 'nginx' on line 10;",
             run.Log, StringComparison.Ordinal);
-        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Path, "reports", "k8s.sarif")));
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Root, "reports", "k8s.sarif")));
         var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
         Assert.Equal("deploy/pod.yaml", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(
@@ -163,10 +163,10 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         Assert.Contains("$(touch", run.Log, StringComparison.Ordinal);
     }
 
-    private ActionRun Run(CiTempDirectory workspace, Dictionary<string, string> inputs)
+    private ActionRun Run(TempFiles workspace, Dictionary<string, string> inputs)
     {
-        var runnerTemp = Directory.CreateDirectory(Path.Combine(workspace.Path, "..", Path.GetFileName(workspace.Path) + "-runner")).FullName;
-        var run = new ActionRun(fixture.Action, CiTestPaths.Root, workspace.Path, runnerTemp, inputs);
+        var runnerTemp = Directory.CreateDirectory(Path.Combine(workspace.Root, "..", Path.GetFileName(workspace.Root) + "-runner")).FullName;
+        var run = new ActionRun(fixture.Action, CiTestPaths.Root, workspace.Root, runnerTemp, inputs);
         run.SetStepOutputs("install", fixture.InstallOutputs);
         try
         {
@@ -179,10 +179,10 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
     }
 
     /// <summary>A workspace like a checkout: a repository root (.git) with the given manifests.</summary>
-    private static CiTempDirectory Workspace(params (string Path, string Text)[] files)
+    private static TempFiles Workspace(params (string Path, string Text)[] files)
     {
-        var workspace = new CiTempDirectory();
-        Directory.CreateDirectory(Path.Combine(workspace.Path, ".git"));
+        var workspace = new TempFiles();
+        Directory.CreateDirectory(Path.Combine(workspace.Root, ".git"));
         foreach (var (path, text) in files)
         {
             workspace.Write(path, text);

@@ -36,7 +36,7 @@ public sealed class ReportFormatTests
     [Fact]
     public void Github_format_prints_one_error_line_per_finding_with_the_repository_relative_file()
     {
-        var result = CiCli.Run("lint", "--format", "github", PortCollisionExample);
+        var result = CliRunner.Run("lint", "--format", "github", PortCollisionExample);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
@@ -48,13 +48,13 @@ public sealed class ReportFormatTests
     [Fact]
     public void Github_format_escapes_the_file_property_of_a_file_outside_the_repository()
     {
-        using var temp = new CiTempDirectory();
+        using var temp = new TempFiles();
         temp.Write("a,b:c%.yaml", PortCollisionPod);
 
-        var result = CiCli.Run("lint", "--format", "github", temp.Path);
+        var result = CliRunner.Run("lint", "--format", "github", temp.Root);
 
         Assert.Equal(
-            $"::error file={temp.Path}/a%2Cb%3Ac%25.yaml,line=14,col=26,endLine=14,endColumn=28,title=SHIP2005::" +
+            $"::error file={temp.Root}/a%2Cb%3Ac%25.yaml,line=14,col=26,endLine=14,endColumn=28,title=SHIP2005::" +
             PortCollisionMessageFor(firstLine: 10) + "\n",
             result.Stdout);
     }
@@ -74,7 +74,7 @@ public sealed class ReportFormatTests
     [Fact]
     public void Msbuild_format_prints_the_canonical_error_line()
     {
-        var result = CiCli.Run("lint", "--format", "msbuild", PortCollisionExample);
+        var result = CliRunner.Run("lint", "--format", "msbuild", PortCollisionExample);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"{PortCollisionExample}(17,26,17,28): error SHIP2005: {PortCollisionMessage}\n", result.Stdout);
@@ -83,10 +83,10 @@ public sealed class ReportFormatTests
     [Fact]
     public void Sarif_result_has_the_json_formats_region_rule_index_and_a_repository_relative_uri()
     {
-        using var temp = new CiTempDirectory();
-        var sarifPath = Path.Combine(temp.Path, "out.sarif");
+        using var temp = new TempFiles();
+        var sarifPath = Path.Combine(temp.Root, "out.sarif");
 
-        var result = CiCli.Run("lint", "--format", "json", "--format", "sarif", "--output", "-", "--output", sarifPath, PortCollisionExample);
+        var result = CliRunner.Run("lint", "--format", "json", "--format", "sarif", "--output", "-", "--output", sarifPath, PortCollisionExample);
 
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -121,8 +121,8 @@ public sealed class ReportFormatTests
     {
         var clean = Path.Combine(CiTestPaths.Examples, "echo-app");
 
-        var first = CiCli.Run("lint", "--format", "sarif", "--threads", "1", clean);
-        var second = CiCli.Run("lint", "--format", "sarif", "--threads", "2", clean);
+        var first = CliRunner.Run("lint", "--format", "sarif", "--threads", "1", clean);
+        var second = CliRunner.Run("lint", "--format", "sarif", "--threads", "2", clean);
 
         Assert.Equal(0, first.ExitCode);
         using var sarif = JsonDocument.Parse(first.Stdout);
@@ -159,10 +159,10 @@ public sealed class ReportFormatTests
             Suppression = "annotation shipshape.io/ignore: the sidecar binds it in another network mode",
         };
         var report = new LintReport("1.30", [finding], new LintSummary(1, 1, 1, 0, 0, 0, 1), []);
-        using var temp = new CiTempDirectory();
+        using var temp = new TempFiles();
 
-        var sarif = Format(new SarifFormatter(ArtifactLocations.For(temp.Path)), report);
-        var github = Format(new GitHubFormatter(ArtifactLocations.For(temp.Path)), report);
+        var sarif = Format(new SarifFormatter(ArtifactLocations.For(temp.Root)), report);
+        var github = Format(new GitHubFormatter(ArtifactLocations.For(temp.Root)), report);
 
         using var document = JsonDocument.Parse(sarif);
         var result = Assert.Single(document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
@@ -177,7 +177,7 @@ public sealed class ReportFormatTests
     {
         var file = Path.Combine(CiTestPaths.Examples, "broken", "service-wrong-target.yaml");
 
-        var result = CiCli.Run("lint", "--format", "junit", file);
+        var result = CliRunner.Run("lint", "--format", "junit", file);
 
         var root = XDocument.Parse(result.Stdout).Root!;
         var suite = Assert.Single(root.Elements("testsuite"));
@@ -195,10 +195,10 @@ public sealed class ReportFormatTests
     [Fact]
     public void Junit_puts_findings_about_the_file_itself_in_a_file_case()
     {
-        using var temp = new CiTempDirectory();
+        using var temp = new TempFiles();
         var file = temp.Write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [unclosed\n");
 
-        var result = CiCli.Run("lint", "--format", "junit", file);
+        var result = CliRunner.Run("lint", "--format", "junit", file);
 
         var suite = Assert.Single(XDocument.Parse(result.Stdout).Root!.Elements("testsuite"));
         var testCase = Assert.Single(suite.Elements("testcase"));
@@ -209,10 +209,10 @@ public sealed class ReportFormatTests
     [Fact]
     public void A_single_format_and_output_pair_writes_the_file_and_nothing_to_stdout()
     {
-        using var temp = new CiTempDirectory();
-        var output = Path.Combine(temp.Path, "reports", "report.json");
+        using var temp = new TempFiles();
+        var output = Path.Combine(temp.Root, "reports", "report.json");
 
-        var result = CiCli.Run("lint", "--format", "json", "--output", output, PortCollisionExample);
+        var result = CliRunner.Run("lint", "--format", "json", "--output", output, PortCollisionExample);
 
         Assert.Equal((1, string.Empty, string.Empty), (result.ExitCode, result.Stdout, result.Stderr));
         Assert.Contains("\"id\": \"SHIP2005\"", File.ReadAllText(output), StringComparison.Ordinal);
@@ -221,11 +221,11 @@ public sealed class ReportFormatTests
     [Fact]
     public void Several_formats_pair_with_outputs_in_order_and_a_format_without_one_goes_to_stdout()
     {
-        using var temp = new CiTempDirectory();
-        var sarif = Path.Combine(temp.Path, "a.sarif");
-        var junit = Path.Combine(temp.Path, "a.xml");
+        using var temp = new TempFiles();
+        var sarif = Path.Combine(temp.Root, "a.sarif");
+        var junit = Path.Combine(temp.Root, "a.xml");
 
-        var result = CiCli.Run("lint", "--format", "sarif", "--output", sarif, "--format", "junit", "--output", junit, "--format", "msbuild", PortCollisionExample);
+        var result = CliRunner.Run("lint", "--format", "sarif", "--output", sarif, "--format", "junit", "--output", junit, "--format", "msbuild", PortCollisionExample);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"{PortCollisionExample}(17,26,17,28): error SHIP2005", result.Stdout, StringComparison.Ordinal);
@@ -239,7 +239,7 @@ public sealed class ReportFormatTests
     [InlineData(new[] { "--format", "json", "--format", "sarif", "--output", "same", "--output", "same" }, "shipshape: --output: two reports would go to the same file; give each its own\n")]
     public void Ambiguous_format_and_output_combinations_are_usage_errors(string[] options, string message)
     {
-        var result = CiCli.Run(["lint", .. options, PortCollisionExample]);
+        var result = CliRunner.Run(["lint", .. options, PortCollisionExample]);
 
         Assert.Equal((2, string.Empty, message), (result.ExitCode, result.Stdout, result.Stderr));
     }
@@ -247,10 +247,10 @@ public sealed class ReportFormatTests
     [Fact]
     public void An_output_that_is_a_linted_file_is_refused_and_the_file_left_alone()
     {
-        using var temp = new CiTempDirectory();
+        using var temp = new TempFiles();
         var manifest = temp.Write("pod.yaml", PortCollisionPod);
 
-        var result = CiCli.Run("lint", "--format", "sarif", "--output", manifest, manifest);
+        var result = CliRunner.Run("lint", "--format", "sarif", "--output", manifest, manifest);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"shipshape: --output: {manifest} is one of the linted files; Shipshape never writes to the files it lints\n", result.Stderr);
@@ -264,8 +264,8 @@ public sealed class ReportFormatTests
     private static (int Line, string Fingerprint) SarifFingerprint(string yaml)
     {
         var report = new LintEngine().Run([InputSource.FromText("deploy/pod.yaml", yaml)]);
-        using var temp = new CiTempDirectory();
-        using var document = JsonDocument.Parse(Format(new SarifFormatter(ArtifactLocations.For(temp.Path)), report));
+        using var temp = new TempFiles();
+        using var document = JsonDocument.Parse(Format(new SarifFormatter(ArtifactLocations.For(temp.Root)), report));
         var result = Assert.Single(document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
         return (
             result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(),

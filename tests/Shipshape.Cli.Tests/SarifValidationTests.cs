@@ -19,14 +19,14 @@ public sealed class SarifValidationTests
             $"The SARIF Multitool is missing at {multitool}. Install it with scripts/install-test-tools.sh " +
             "(npm install --prefix .tools @microsoft/sarif-multitool-linux@5.7.0); .ci/run does this before the tests.");
 
-        using var temp = new CiTempDirectory();
-        var seed = Lint(CiTestPaths.Seed, ArtifactLocations.For(CiTestPaths.Seed), Path.Combine(temp.Path, "seed.sarif"));
-        var examples = Lint(CiTestPaths.Examples, ArtifactLocations.For(CiTestPaths.Root), Path.Combine(temp.Path, "examples.sarif"));
+        using var temp = new TempFiles();
+        var seed = Lint(Seed.Directory, ArtifactLocations.For(Seed.Directory), Path.Combine(temp.Root, "seed.sarif"));
+        var examples = Lint(CiTestPaths.Examples, ArtifactLocations.For(CiTestPaths.Root), Path.Combine(temp.Root, "examples.sarif"));
         Assert.True(examples > 0, "the examples should produce findings, so results are validated too");
 
-        var log = Path.Combine(temp.Path, "validation.sarif");
+        var log = Path.Combine(temp.Root, "validation.sarif");
         var (exitCode, output) = CiProcess.Run(multitool,
-            ["validate", Path.Combine(temp.Path, "seed.sarif"), Path.Combine(temp.Path, "examples.sarif"), "-o", log, "--rule-kind", "Gh;Sarif"]);
+            ["validate", Path.Combine(temp.Root, "seed.sarif"), Path.Combine(temp.Root, "examples.sarif"), "-o", log, "--rule-kind", "Gh;Sarif"]);
 
         Assert.True(exitCode == 0 && File.Exists(log), $"Sarif.Multitool failed (exit {exitCode}):\n{output}");
         using var validation = JsonDocument.Parse(File.ReadAllText(log));
