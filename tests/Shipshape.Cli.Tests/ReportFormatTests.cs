@@ -149,16 +149,8 @@ public sealed class ReportFormatTests
     [Fact]
     public void Sarif_carries_suppressed_findings_as_in_source_suppressions_which_other_formats_leave_out()
     {
-        var finding = new Diagnostic
-        {
-            Descriptor = SHIP2005ContainerPortCollision.Rule,
-            Severity = Severity.Error,
-            Message = PortCollisionMessage,
-            FilePath = "pod.yaml",
-            Span = new SourceSpan(17, 26, 17, 28),
-            Suppression = "annotation shipshape.io/ignore: the sidecar binds it in another network mode",
-        };
-        var report = new LintReport("1.30", [finding], new LintSummary(1, 1, 1, 0, 0, 0, 1), []);
+        var report = SuppressedFindingReport();
+        var finding = report.Diagnostics[0];
         using var temp = new TempFiles();
 
         var sarif = Format(new SarifFormatter(ArtifactLocations.For(temp.Root)), report);
@@ -255,6 +247,21 @@ public sealed class ReportFormatTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"shipshape: --output: {manifest} is one of the linted files; Shipshape never writes to the files it lints\n", result.Stderr);
         Assert.Equal(PortCollisionPod, File.ReadAllText(manifest));
+    }
+
+    /// <summary>A report whose one finding is suppressed (built by hand, so it does not depend on how suppression is configured).</summary>
+    internal static LintReport SuppressedFindingReport()
+    {
+        var finding = new Diagnostic
+        {
+            Descriptor = SHIP2005ContainerPortCollision.Rule,
+            Severity = Severity.Error,
+            Message = PortCollisionMessage,
+            FilePath = "pod.yaml",
+            Span = new SourceSpan(17, 26, 17, 28),
+            Suppression = "annotation shipshape.io/ignore: the sidecar binds it in another network mode",
+        };
+        return new LintReport("1.30", [finding], new LintSummary(1, 1, 1, 0, 0, 0, 1), []);
     }
 
     private static string PortCollisionMessageFor(int firstLine) =>

@@ -20,13 +20,14 @@ public sealed class SarifValidationTests
             "(npm install --prefix .tools @microsoft/sarif-multitool-linux@5.7.0); .ci/run does this before the tests.");
 
         using var temp = new TempFiles();
-        var seed = Lint(Seed.Directory, ArtifactLocations.For(Seed.Directory), Path.Combine(temp.Root, "seed.sarif"));
-        var examples = Lint(CiTestPaths.Examples, ArtifactLocations.For(CiTestPaths.Root), Path.Combine(temp.Root, "examples.sarif"));
+        string[] files = [Path.Combine(temp.Root, "seed.sarif"), Path.Combine(temp.Root, "examples.sarif"), Path.Combine(temp.Root, "suppressed.sarif")];
+        var seed = Write(Lint(Seed.Directory), ArtifactLocations.For(Seed.Directory), files[0]);
+        var examples = Write(Lint(CiTestPaths.Examples), ArtifactLocations.For(CiTestPaths.Root), files[1]);
+        Write(ReportFormatTests.SuppressedFindingReport(), ArtifactLocations.For(temp.Root), files[2]);
         Assert.True(examples > 0, "the examples should produce findings, so results are validated too");
 
         var log = Path.Combine(temp.Root, "validation.sarif");
-        var (exitCode, output) = CiProcess.Run(multitool,
-            ["validate", Path.Combine(temp.Root, "seed.sarif"), Path.Combine(temp.Root, "examples.sarif"), "-o", log, "--rule-kind", "Gh;Sarif"]);
+        var (exitCode, output) = CiProcess.Run(multitool, ["validate", .. files, "-o", log, "--rule-kind", "Gh;Sarif"]);
 
         Assert.True(exitCode == 0 && File.Exists(log), $"Sarif.Multitool failed (exit {exitCode}):\n{output}");
         using var validation = JsonDocument.Parse(File.ReadAllText(log));
@@ -40,10 +41,11 @@ public sealed class SarifValidationTests
         Assert.True(problems.Length == 0, $"Sarif.Multitool reported {problems.Length} problem(s) (seed: {seed} results):\n{output}");
     }
 
-    /// <summary>Writes the SARIF for a directory and returns how many results it holds.</summary>
-    private static int Lint(string directory, ArtifactLocations locations, string sarifPath)
+    private static LintReport Lint(string directory) => new LintEngine().Run(InputCollector.Collect([directory]));
+
+    /// <summary>Writes the report as SARIF and returns how many results it holds.</summary>
+    private static int Write(LintReport report, ArtifactLocations locations, string sarifPath)
     {
-        var report = new LintEngine().Run(InputCollector.Collect([directory]));
         using (var writer = new StreamWriter(sarifPath))
         {
             new SarifFormatter(locations).Write(report, writer);
