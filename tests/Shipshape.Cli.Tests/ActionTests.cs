@@ -14,7 +14,7 @@ public sealed class ActionInstallFixture : IDisposable
     {
         Action = ActionDefinition.Load(Path.Combine(CiTestPaths.Root, "action.yml"));
         var install = new ActionRun(Action, CiTestPaths.Root, _temp.Root, _temp.Root, new Dictionary<string, string> { ["version"] = "local" });
-        Assert.True(install.RunOnly("install"), $"The install step failed: {install.Failure}\n{install.Log}");
+        Assert.True(install.RunOnly("install", yieldCpu: true), $"The install step failed: {install.Failure}\n{install.Log}");
         InstallOutputs = install.StepOutputs("install");
     }
 
@@ -25,6 +25,7 @@ public sealed class ActionInstallFixture : IDisposable
     public void Dispose() => _temp.Dispose();
 }
 
+[Collection(ExternalProcessTests.Name)]
 public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<ActionInstallFixture>
 {
     private const string CleanDeployment = """

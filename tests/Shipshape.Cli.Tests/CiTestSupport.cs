@@ -27,6 +27,16 @@ public static class CiTestPaths
     }
 }
 
+/// <summary>
+/// Tests that run builds and external tools (the action's install step, the SARIF Multitool). They run alone, after
+/// the parallel tests, so their CPU load cannot push another test past its time bound.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ExternalProcessTests
+{
+    public const string Name = "External processes";
+}
+
 /// <summary>Runs an external program to completion, capturing its output.</summary>
 public static class CiProcess
 {

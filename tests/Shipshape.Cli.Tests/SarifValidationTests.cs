@@ -9,6 +9,7 @@ namespace Shipshape.Cli.Tests;
 /// Shipshape's SARIF checked by Microsoft's SARIF Multitool against the 2.1.0 schema and GitHub's own ingestion
 /// rules (<c>--rule-kind "Gh;Sarif"</c>): the bar is no errors and no GitHub-rule findings at all.
 /// </summary>
+[Collection(ExternalProcessTests.Name)]
 public sealed class SarifValidationTests
 {
     [Fact]
