@@ -122,6 +122,20 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
             run.Summary);
     }
 
+    [Theory]
+    [InlineData("false", "0", "1", null)]
+    [InlineData("true", "1", "0", "Apply fail level")]
+    public void Strict_turns_an_unknown_field_from_a_warning_into_a_failing_error(string strict, string errors, string warnings, string? failingStep)
+    {
+        using var workspace = Workspace(("config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndatta:\n  mode: fast\n"));
+
+        var run = Run(workspace, new() { ["strict"] = strict });
+
+        Assert.Equal(failingStep, run.Failure?.Step);
+        Assert.Equal((errors, warnings), (run.Outputs["errors"], run.Outputs["warnings"]));
+        Assert.Contains("file=config.yaml,line=5,col=1,endLine=5,endColumn=6,title=SHIP1002::datta is not a field of v1 ConfigMap", run.Log, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fail_level_none_reports_the_error_without_failing()
     {
