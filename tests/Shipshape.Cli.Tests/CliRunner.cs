@@ -59,14 +59,18 @@ public static class Seed
 
     public static string Directory { get; } = FindSeed();
 
+    /// <summary>shared/corpus/seed next to the repository, or next to a directory above it (a worktree of it).</summary>
     private static string FindSeed()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Linter.sln")))
+        for (var directory = new DirectoryInfo(CiTestPaths.Root).Parent; directory is not null; directory = directory.Parent)
         {
-            directory = directory.Parent;
+            var seed = System.IO.Path.Combine(directory.FullName, "shared", "corpus", "seed");
+            if (System.IO.Directory.Exists(seed))
+            {
+                return seed;
+            }
         }
 
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine(directory!.FullName, "..", "shared", "corpus", "seed"));
+        throw new InvalidOperationException($"shared/corpus/seed not found next to {CiTestPaths.Root} or a directory above it");
     }
 }

@@ -22,17 +22,8 @@ public static class LintCommand
             Description = $"Kubernetes version to check against, as X.Y (default: {KubernetesVersions.Default})",
             HelpName = "X.Y",
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Report format",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong(ReportFormats.Names);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to FILE instead of standard output",
-            HelpName = "FILE",
-        };
+        var format = ReportWriter.CreateFormatOption();
+        var output = ReportWriter.CreateOutputOption();
         var failLevel = new Option<string>("--fail-level")
         {
             Description = "Exit with 1 when a finding is at or above this severity",
@@ -87,6 +78,8 @@ public static class LintCommand
                 throw new UsageException("--threads: give a number of 1 or more");
             }
 
+            var destinations = ReportWriter.Plan(parse.GetValue(format), parse.GetValue(output));
+
             // AcceptOnlyFromAmong has already limited the value to a severity name.
             _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
             var settings = LintSettings.Resolve(new LintArguments
@@ -107,34 +100,11 @@ public static class LintCommand
             };
             var report = new LintEngine(options).Run(inputs);
 
-            var outputPath = parse.GetValue(output);
-            var useColor = outputPath is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-            var formatter = ReportFormats.Create(parse.GetValue(format)!, useColor);
-            WriteReport(formatter, report, outputPath, stdout);
+            ReportWriter.Write(report, destinations, stdout);
 
             return report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
-    }
-
-    private static void WriteReport(IReportFormatter formatter, LintReport report, string? outputPath, TextWriter stdout)
-    {
-        if (outputPath is null)
-        {
-            formatter.Write(report, stdout);
-            return;
-        }
-
-        try
-        {
-            using var file = new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
-            file.NewLine = "\n";
-            formatter.Write(report, file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{outputPath}: cannot write the report: {exception.Message}", exception);
-        }
     }
 
     private static bool IsVersion(string text)

@@ -10,11 +10,15 @@ public interface IReportFormatter
 
 public static class ReportFormats
 {
-    public static readonly string[] Names = ["text", "json"];
+    public static readonly string[] Names = ["text", "json", "sarif", "junit", "github", "msbuild"];
 
-    public static IReportFormatter Create(string name, bool useColor) => name switch
+    public static IReportFormatter Create(string name, bool useColor, ArtifactLocations locations) => name switch
     {
         "json" => new JsonFormatter(),
+        "sarif" => new SarifFormatter(locations),
+        "junit" => new JUnitFormatter(),
+        "github" => new GitHubFormatter(locations),
+        "msbuild" => new MsBuildFormatter(),
         _ => new TextFormatter(useColor),
     };
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
@@ -8,48 +7,35 @@ namespace Shipshape.Cli.Output;
 /// <summary>The JSON contract of design.md, written field by field (no reflection, so it is AOT-safe and byte-stable).</summary>
 public sealed class JsonFormatter : IReportFormatter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    public void Write(LintReport report, TextWriter writer) => JsonText.Write(writer, json =>
     {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public void Write(LintReport report, TextWriter writer)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteString("name", "shipshape");
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteEndObject();
+        json.WriteString("kubernetesVersion", report.KubernetesVersion);
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in report.Active)
         {
-            json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteString("name", "shipshape");
-            json.WriteString("version", ToolInfo.Version);
-            json.WriteEndObject();
-            json.WriteString("kubernetesVersion", report.KubernetesVersion);
-            json.WriteStartArray("diagnostics");
-            foreach (var diagnostic in report.Active)
+            WriteDiagnostic(json, diagnostic);
+        }
+
+        json.WriteEndArray();
+        WriteSummary(json, report.Summary);
+        if (report.Notes.Count > 0)
+        {
+            json.WriteStartArray("notes");
+            foreach (var note in report.Notes)
             {
-                WriteDiagnostic(json, diagnostic);
+                json.WriteStringValue(note);
             }
 
             json.WriteEndArray();
-            WriteSummary(json, report.Summary);
-            if (report.Notes.Count > 0)
-            {
-                json.WriteStartArray("notes");
-                foreach (var note in report.Notes)
-                {
-                    json.WriteStringValue(note);
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
         }
 
-        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        writer.WriteLine();
-    }
+        json.WriteEndObject();
+    });
 
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
     {

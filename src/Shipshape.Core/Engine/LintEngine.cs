@@ -104,7 +104,13 @@ public sealed class LintEngine
             Warnings: active.Count(d => d.Severity == Severity.Warning),
             Infos: active.Count(d => d.Severity == Severity.Info),
             Suppressed: diagnostics.Count - active.Length);
-        return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes);
+        var files = new LintedFile[inputs.Count];
+        for (var i = 0; i < files.Length; i++)
+        {
+            files[i] = new LintedFile(inputs[i].Path, perFile[i].Objects.ConvertAll(o => o.Identity));
+        }
+
+        return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes) { Files = files };
     }
 
     private FileResult AnalyzeFile(InputSource input)

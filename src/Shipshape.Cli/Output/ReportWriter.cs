@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Text;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Loading;
+
+namespace Shipshape.Cli.Output;
+
+/// <summary>One report to write: a format and a file, or standard output when <see cref="Path"/> is null.</summary>
+public sealed record ReportDestination(string Format, string? Path);
+
+/// <summary>
+/// The <c>--format</c>/<c>--output</c> options and where reports go. Both options repeat and pair up in order:
+/// the first <c>--output</c> belongs to the first <c>--format</c>, and so on; a format without an output (or with
+/// <c>-</c>) goes to standard output, which only one report may use. So one run can annotate a pull request and
+/// write SARIF: <c>--format github --format sarif --output - --output shipshape.sarif</c>.
+/// </summary>
+public static class ReportWriter
+{
+    public const string StandardOutput = "-";
+
+    public static Option<string[]> CreateFormatOption()
+    {
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Report format (default text); repeat it, each with its own --output, to write several reports in one run",
+            HelpName = string.Join('|', ReportFormats.Names),
+        };
+        format.AcceptOnlyFromAmong(ReportFormats.Names);
+        return format;
+    }
+
+    public static Option<string[]> CreateOutputOption() => new("--output", "-o")
+    {
+        Description = "Write the report to FILE instead of standard output (- for standard output); the n-th --output goes with the n-th --format",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Pairs formats with outputs; throws <see cref="UsageException"/> for a combination that cannot be meant.</summary>
+    public static IReadOnlyList<ReportDestination> Plan(string[]? formats, string[]? outputs)
+    {
+        formats = formats is { Length: > 0 } ? formats : ["text"];
+        outputs ??= [];
+        if (outputs.Length > formats.Length)
+        {
+            throw new UsageException($"--output: {outputs.Length} outputs for {formats.Length} format(s); give one --format for each --output, in the same order");
+        }
+
+        var destinations = new ReportDestination[formats.Length];
+        for (var i = 0; i < formats.Length; i++)
+        {
+            var path = i < outputs.Length && outputs[i] != StandardOutput ? outputs[i] : null;
+            destinations[i] = new ReportDestination(formats[i], path);
+        }
+
+        if (destinations.Count(d => d.Path is null) > 1)
+        {
+            throw new UsageException("--format: only one report can go to standard output; give the others an --output FILE (the n-th --output goes with the n-th --format)");
+        }
+
+        var files = destinations.Where(d => d.Path is not null).Select(d => System.IO.Path.GetFullPath(d.Path!)).ToArray();
+        if (files.Distinct(StringComparer.Ordinal).Count() != files.Length)
+        {
+            throw new UsageException("--output: two reports would go to the same file; give each its own");
+        }
+
+        return destinations;
+    }
+
+    /// <summary>Writes every report. Never overwrites a file that was linted: that is a usage error, checked before anything is written.</summary>
+    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout)
+    {
+        var linted = report.Files.Select(f => f.Path).Where(p => p != SourceFile.StandardInputPath)
+            .Select(System.IO.Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        if (destinations.FirstOrDefault(d => d.Path is not null && linted.Contains(System.IO.Path.GetFullPath(d.Path))) is { } clash)
+        {
+            throw new UsageException($"--output: {clash.Path} is one of the linted files; Shipshape never writes to the files it lints");
+        }
+
+        var locations = ArtifactLocations.For(Directory.GetCurrentDirectory());
+        foreach (var destination in destinations)
+        {
+            var useColor = destination.Path is null && destination.Format == "text" &&
+                           !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var formatter = ReportFormats.Create(destination.Format, useColor, locations);
+            if (destination.Path is null)
+            {
+                formatter.Write(report, stdout);
+            }
+            else
+            {
+                WriteFile(formatter, report, destination.Path);
+            }
+        }
+    }
+
+    private static void WriteFile(IReportFormatter formatter, LintReport report, string path)
+    {
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            file.NewLine = "\n";
+            formatter.Write(report, file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot write the report: {exception.Message}", exception);
+        }
+    }
+}

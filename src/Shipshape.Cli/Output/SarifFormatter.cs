@@ -1,0 +1,232 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Rules;
+
+namespace Shipshape.Cli.Output;
+
+/// <summary>
+/// SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers): every rule with its documentation, and one
+/// result per finding with an exact region, a repository-relative location, a fingerprint that survives unrelated
+/// edits, and suppressed findings carried as suppressions rather than dropped. Written field by field (AOT-safe).
+/// </summary>
+public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatter
+{
+    private const string SourceRoot = "%SRCROOT%";
+    private const string FingerprintKey = "shipshapeFindingHash/v1";
+
+    public void Write(LintReport report, TextWriter writer)
+    {
+        var rules = RuleCatalog.Descriptors;
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            ruleIndex[rules[i].Id] = i;
+        }
+
+        var fingerprints = new FindingFingerprints();
+        JsonText.Write(writer, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            WriteTool(json, rules);
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SourceRoot);
+            json.WriteString("uri", locations.RootUri);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteStartArray("results");
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                WriteResult(json, diagnostic, ruleIndex.TryGetValue(diagnostic.Id, out var index) ? index : null, fingerprints.Next(diagnostic, locations));
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<DiagnosticDescriptor> rules)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "shipshape");
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteString("semanticVersion", ToolInfo.Version);
+        json.WriteString("informationUri", ToolInfo.ProjectUrl);
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("name", PascalCase(rule.Title));
+            WriteText(json, "shortDescription", rule.Title);
+            WriteText(json, "fullDescription", rule.Description);
+            json.WriteString("helpUri", rule.HelpLink);
+            var doc = RuleDocs.Get(rule.Id) ?? $"{rule.Description}\n\nSee {rule.HelpLink}";
+            json.WriteStartObject("help");
+            json.WriteString("text", doc);
+            json.WriteString("markdown", doc);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", Level(rule.DefaultSeverity));
+            json.WriteBoolean("enabled", rule.IsEnabledByDefault);
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteStartArray("tags");
+            json.WriteStringValue(rule.Category);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int? ruleIndex, string fingerprint)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", diagnostic.Id);
+        if (ruleIndex is { } index)
+        {
+            json.WriteNumber("ruleIndex", index);
+        }
+
+        json.WriteString("level", Level(diagnostic.Severity));
+        WriteText(json, "message", diagnostic.Message);
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        if (locations.RelativePath(diagnostic.FilePath) is { } relative)
+        {
+            json.WriteString("uri", EscapeRelativeUri(relative));
+            json.WriteString("uriBaseId", SourceRoot);
+        }
+        else if (diagnostic.FilePath == Core.Loading.SourceFile.StandardInputPath)
+        {
+            json.WriteString("uri", EscapeRelativeUri(diagnostic.FilePath));
+        }
+        else
+        {
+            json.WriteString("uri", new Uri(Path.GetFullPath(diagnostic.FilePath)).AbsoluteUri);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", diagnostic.Span.Line);
+        json.WriteNumber("startColumn", diagnostic.Span.Column);
+        json.WriteNumber("endLine", diagnostic.Span.EndLine);
+        json.WriteNumber("endColumn", diagnostic.Span.EndColumn);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(FingerprintKey, fingerprint);
+        json.WriteEndObject();
+        if (diagnostic.Suppression is { } justification)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "inSource");
+            json.WriteString("justification", justification);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string name, string text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static string EscapeRelativeUri(string relativePath) =>
+        string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>SARIF's rule name is an identifier: "Port collision inside a pod" becomes "PortCollisionInsideAPod".</summary>
+    private static string PascalCase(string title)
+    {
+        var name = new StringBuilder(title.Length);
+        foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var letters = string.Concat(word.Where(char.IsLetterOrDigit));
+            if (letters.Length > 0)
+            {
+                name.Append(char.ToUpperInvariant(letters[0])).Append(letters, 1, letters.Length - 1);
+            }
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>
+    /// A finding's identity that survives edits elsewhere in the file: the rule, the file, the object, and the
+    /// offending line's text with whitespace normalised, never the line number. Equal keys (the same mistake
+    /// twice on identical lines) are told apart by their order, as GitHub does for its own line hashes.
+    /// </summary>
+    private sealed class FindingFingerprints
+    {
+        private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string[]?> _linesByFile = new(StringComparer.Ordinal);
+
+        public string Next(Diagnostic diagnostic, ArtifactLocations locations)
+        {
+            var resource = diagnostic.Resource is { } r ? $"{r.ApiVersion}|{r.Kind}|{r.Namespace}|{r.Name}" : string.Empty;
+            var file = locations.RelativePath(diagnostic.FilePath) ?? diagnostic.FilePath;
+            var key = string.Join('\n', diagnostic.Id, file, resource, Normalize(LineText(diagnostic)));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+            var occurrence = _occurrences[hash] = _occurrences.GetValueOrDefault(hash) + 1;
+            return $"{hash}:{occurrence}";
+        }
+
+        private string LineText(Diagnostic diagnostic)
+        {
+            if (!_linesByFile.TryGetValue(diagnostic.FilePath, out var lines))
+            {
+                var text = diagnostic.Object?.Document.File.Text ?? ReadIfFile(diagnostic.FilePath);
+                _linesByFile[diagnostic.FilePath] = lines = text?.Split('\n');
+            }
+
+            var line = diagnostic.Span.Line - 1;
+            return lines is not null && line < lines.Length ? lines[line] : string.Empty;
+        }
+
+        private static string? ReadIfFile(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? File.ReadAllText(path) : null;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The fingerprint then rests on the rule, file and object alone; the report itself is unaffected.
+                return null;
+            }
+        }
+
+        private static string Normalize(string line) =>
+            string.Join(' ', line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
+    }
+}
