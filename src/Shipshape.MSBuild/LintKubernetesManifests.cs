@@ -1,0 +1,138 @@
+using Microsoft.Build.Framework;
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Loading;
+
+namespace Shipshape.MSBuild;
+
+/// <summary>
+/// Lints the project's Kubernetes manifests with the Shipshape engine and logs every finding through MSBuild,
+/// so that <c>dotnet build</c> prints <c>path(line,col): error SHIP2005: …</c> and IDEs list it like a compiler
+/// error. Findings at or above the fail level are errors and fail the build; the others are warnings or messages.
+/// </summary>
+public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The manifests to lint, linted together as one set (cross-resource rules see all of them).</summary>
+    [Required]
+    public ITaskItem[] Manifests { get; set; } = [];
+
+    /// <summary>The Kubernetes version to check against, as "1.30"; empty for the newest one known.</summary>
+    public string? KubernetesVersion { get; set; }
+
+    /// <summary>Fields unknown to the API schema are errors rather than warnings.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>The <c>.shipshape.yaml</c> to apply; empty for none.</summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary>The lowest severity that fails the build: error (the default), warning or info.</summary>
+    public string? FailLevel { get; set; }
+
+    /// <summary>Warnings fail the build too, as a project's TreatWarningsAsErrors makes compiler warnings do.</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    public override bool Execute()
+    {
+        if (!TryGetFailThreshold(out var threshold))
+        {
+            return false;
+        }
+
+        var options = new LintOptions
+        {
+            KubernetesVersion = string.IsNullOrWhiteSpace(KubernetesVersion) ? null : KubernetesVersion.Trim(),
+            Rules = new RuleSettings(new Dictionary<string, Severity?>(), Strict),
+        };
+        if (!TryApplyConfiguration(ref options))
+        {
+            return false;
+        }
+
+        // Full paths: MSBuild prints them as given, and a full path is what every IDE and CI log viewer can open.
+        var inputs = Manifests.Select(item => InputSource.FromFile(item.GetMetadata("FullPath"))).ToArray();
+        LintReport report;
+        try
+        {
+            report = new LintEngine(options).Run(inputs);
+        }
+        catch (InputException exception)
+        {
+            Log.LogError(exception.Message);
+            return false;
+        }
+
+        foreach (var diagnostic in report.Active)
+        {
+            LogFinding(diagnostic, threshold);
+        }
+
+        Log.LogMessage(
+            MessageImportance.Low,
+            $"Shipshape linted {report.Summary.Files} manifest file(s) for Kubernetes {report.KubernetesVersion}: " +
+            $"{report.Summary.Errors} error(s), {report.Summary.Warnings} warning(s), {report.Summary.Suppressed} suppressed.");
+        return !Log.HasLoggedErrors;
+    }
+
+    private bool TryGetFailThreshold(out Severity threshold)
+    {
+        if (string.IsNullOrWhiteSpace(FailLevel))
+        {
+            threshold = Severity.Error;
+        }
+        else if (!SeverityNames.TryParse(FailLevel, out threshold))
+        {
+            Log.LogError($"ShipshapeFailLevel is '{FailLevel}'; set it to error, warning or info.");
+            return false;
+        }
+
+        if (TreatWarningsAsErrors && threshold > Severity.Warning)
+        {
+            threshold = Severity.Warning;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The place where <see cref="ConfigFile"/> (ShipshapeConfig, or the <c>.shipshape.yaml</c> found above the
+    /// project) turns into rule severities, exclusions and a default Kubernetes version.
+    /// </summary>
+    private bool TryApplyConfiguration(ref LintOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(ConfigFile))
+        {
+            return true;
+        }
+
+        if (!File.Exists(ConfigFile))
+        {
+            Log.LogError($"ShipshapeConfig names '{ConfigFile}', which does not exist; fix the path or leave the property empty.");
+            return false;
+        }
+
+        Log.LogWarning(null, null, null, ConfigFile, 0, 0, 0, 0,
+            "This version of Shipshape.MSBuild does not read configuration files yet; the rules run with their default severities.");
+        return true;
+    }
+
+    private void LogFinding(Diagnostic diagnostic, Severity threshold)
+    {
+        var descriptor = diagnostic.Descriptor;
+        var span = diagnostic.Span;
+
+        // End positions are left out on purpose: with them MSBuild prints "file(line,col,endLine,endCol)", which
+        // GitHub's dotnet problem matcher and many log viewers do not recognise; "file(line,col)" is what csc prints.
+        if (diagnostic.Severity >= threshold)
+        {
+            Log.LogError(null, descriptor.Id, descriptor.Id, descriptor.HelpLink, diagnostic.FilePath, span.Line, span.Column, 0, 0, diagnostic.Message);
+        }
+        else if (diagnostic.Severity == Severity.Warning)
+        {
+            Log.LogWarning(null, descriptor.Id, descriptor.Id, descriptor.HelpLink, diagnostic.FilePath, span.Line, span.Column, 0, 0, diagnostic.Message);
+        }
+        else
+        {
+            Log.LogMessage(null, descriptor.Id, descriptor.Id, diagnostic.FilePath, span.Line, span.Column, 0, 0, MessageImportance.High, diagnostic.Message);
+        }
+    }
+}
