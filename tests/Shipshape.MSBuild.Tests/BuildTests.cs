@@ -135,6 +135,20 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
         Assert.Contains("(target \"DispatchToInnerBuilds\" depends on it)", build.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_task_host_that_Visual_Studio_uses_reports_the_same_findings()
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(project, ("deploy/pod.yaml", PodWithPortCollision));
+
+        var build = await samples.BuildAsync(project, "-v:d", "-p:ShipshapeTaskOutOfProcess=true");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Launching task \"LintKubernetesManifests\"", build.Output, StringComparison.Ordinal);
+        Assert.Contains("in an external task host with a runtime of \"NET\"", build.Output, StringComparison.Ordinal);
+        Assert.Equal([$"{Path.Combine(project, "deploy", "pod.yaml")}(16,26): error SHIP2005"], Findings(build));
+    }
+
     /// <summary>"path(line,col): severity ID" for each finding MSBuild printed, once each (the summary repeats them).</summary>
     private static string[] Findings(CommandResult build) =>
         FindingLine().Matches(build.Output).Select(m => $"{m.Groups["location"].Value}: {m.Groups["severity"].Value} {m.Groups["id"].Value}")
