@@ -93,6 +93,8 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
 
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Equal([$"{Path.Combine(project, "web.k8s.yaml")}(6,3): warning SHIP2002"], Findings(build));
+        // The message reaches the log as written: its braces are not taken for format placeholders.
+        Assert.Contains("warning SHIP2002: Service 'web' selects pods with {app=web}, but no Pod", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
