@@ -10,7 +10,7 @@ namespace Shipshape.Cli.Commands;
 /// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
 public static class LintCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, Func<string> readStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -65,7 +65,7 @@ public static class LintCommand
             }
 
             var options = new LintOptions { KubernetesVersion = version, Threads = threadCount };
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? []);
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput);
             var report = new LintEngine(options).Run(inputs);
 
             var outputPath = parse.GetValue(output);
