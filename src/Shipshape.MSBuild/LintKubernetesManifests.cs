@@ -16,16 +16,24 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
     [Required]
     public ITaskItem[] Manifests { get; set; } = [];
 
-    /// <summary>The Kubernetes version to check against, as "1.30"; empty for the newest one known.</summary>
+    // The settings below left empty in the project (MSBuild then never calls their setters) come from the
+    // configuration file, and failing that from the engine's defaults.
+    private bool? _strict;
+
+    /// <summary>The Kubernetes version to check against, as "1.30"; empty for the configuration's or the newest known.</summary>
     public string? KubernetesVersion { get; set; }
 
     /// <summary>Fields unknown to the API schema are errors rather than warnings.</summary>
-    public bool Strict { get; set; }
+    public bool Strict
+    {
+        get => _strict ?? false;
+        set => _strict = value;
+    }
 
     /// <summary>The <c>.shipshape.yaml</c> to apply; empty for none.</summary>
     public string? ConfigFile { get; set; }
 
-    /// <summary>The lowest severity that fails the build: error (the default), warning or info.</summary>
+    /// <summary>The lowest severity that fails the build: error, warning or info; empty for the configuration's or error.</summary>
     public string? FailLevel { get; set; }
 
     /// <summary>Warnings fail the build too, as a project's TreatWarningsAsErrors makes compiler warnings do.</summary>
@@ -33,17 +41,7 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        if (!TryGetFailThreshold(out var threshold))
-        {
-            return false;
-        }
-
-        var options = new LintOptions
-        {
-            KubernetesVersion = string.IsNullOrWhiteSpace(KubernetesVersion) ? null : KubernetesVersion.Trim(),
-            Rules = new RuleSettings(new Dictionary<string, Severity?>(), Strict),
-        };
-        if (!TryApplyConfiguration(ref options))
+        if (!TryReadFailLevel(out var failLevel) || !TryResolveSettings(failLevel, out var options, out var threshold))
         {
             return false;
         }
@@ -61,6 +59,11 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             return false;
         }
 
+        foreach (var note in report.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "Shipshape: " + note);
+        }
+
         foreach (var diagnostic in report.Active)
         {
             LogFinding(diagnostic, threshold);
@@ -73,16 +76,47 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private bool TryGetFailThreshold(out Severity threshold)
+    /// <summary>ShipshapeFailLevel as a severity, or null when it is empty.</summary>
+    private bool TryReadFailLevel(out Severity? failLevel)
     {
+        failLevel = null;
         if (string.IsNullOrWhiteSpace(FailLevel))
         {
-            threshold = Severity.Error;
+            return true;
         }
-        else if (!SeverityNames.TryParse(FailLevel, out threshold))
+
+        if (!SeverityNames.TryParse(FailLevel, out var parsed))
         {
             Log.LogError($"ShipshapeFailLevel is '{FailLevel}'; set it to error, warning or info.");
             return false;
+        }
+
+        failLevel = parsed;
+        return true;
+    }
+
+    /// <summary>
+    /// The project's settings over the configuration file's (<see cref="ConfigFile"/>: ShipshapeConfig, or the
+    /// <c>.shipshape.yaml</c> found above the project) over the defaults.
+    /// </summary>
+    private bool TryResolveSettings(Severity? failLevel, out LintOptions options, out Severity threshold)
+    {
+        options = new LintOptions
+        {
+            KubernetesVersion = string.IsNullOrWhiteSpace(KubernetesVersion) ? null : KubernetesVersion.Trim(),
+            Rules = new RuleSettings(new Dictionary<string, Severity?>(), _strict ?? false),
+        };
+        threshold = failLevel ?? Severity.Error;
+        if (!string.IsNullOrWhiteSpace(ConfigFile))
+        {
+            if (!File.Exists(ConfigFile))
+            {
+                Log.LogError($"ShipshapeConfig names '{ConfigFile}', which does not exist; fix the path or leave the property empty.");
+                return false;
+            }
+
+            Log.LogWarning(null, null, null, ConfigFile, 0, 0, 0, 0,
+                "This version of Shipshape.MSBuild does not read configuration files yet; the rules run with their default severities.");
         }
 
         if (TreatWarningsAsErrors && threshold > Severity.Warning)
@@ -90,28 +124,6 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             threshold = Severity.Warning;
         }
 
-        return true;
-    }
-
-    /// <summary>
-    /// The place where <see cref="ConfigFile"/> (ShipshapeConfig, or the <c>.shipshape.yaml</c> found above the
-    /// project) turns into rule severities, exclusions and a default Kubernetes version.
-    /// </summary>
-    private bool TryApplyConfiguration(ref LintOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(ConfigFile))
-        {
-            return true;
-        }
-
-        if (!File.Exists(ConfigFile))
-        {
-            Log.LogError($"ShipshapeConfig names '{ConfigFile}', which does not exist; fix the path or leave the property empty.");
-            return false;
-        }
-
-        Log.LogWarning(null, null, null, ConfigFile, 0, 0, 0, 0,
-            "This version of Shipshape.MSBuild does not read configuration files yet; the rules run with their default severities.");
         return true;
     }
 

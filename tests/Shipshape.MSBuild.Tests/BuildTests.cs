@@ -109,6 +109,18 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
         Assert.Equal([$"{Path.Combine(project, "k8s", "service.yml")}(6,3): error SHIP2002"], Findings(build));
     }
 
+    [Fact]
+    public async Task An_unknown_fail_level_fails_the_build_and_says_what_to_set()
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(project, ("deploy/pod.yaml", PodWithoutCollision));
+
+        var build = await samples.BuildAsync(project, "-p:ShipshapeFailLevel=fatal");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error : ShipshapeFailLevel is 'fatal'; set it to error, warning or info.", build.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ShipshapeEnabled")]
     [InlineData("EnableDefaultKubernetesManifestItems")]
