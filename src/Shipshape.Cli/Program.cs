@@ -11,12 +11,12 @@ namespace Shipshape.Cli
     public static class ShipshapeCli
     {
         /// <param name="readStandardInput">Reads the text of <c>-</c>; the console's standard input when null.</param>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string>? readStandardInput = null)
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<byte[]>? readStandardInput = null)
         {
             var verbose = new Option<bool>("--verbose") { Description = "Show stack traces for internal errors", Recursive = true };
             var root = new RootCommand("shipshape: lint and validate Kubernetes manifests")
             {
-                LintCommand.Create(stdout, readStandardInput ?? Console.In.ReadToEnd),
+                LintCommand.Create(stdout, readStandardInput ?? InputCollector.ReadStandardInput),
                 RulesCommand.Create(stdout),
                 ExplainCommand.Create(stdout),
             };

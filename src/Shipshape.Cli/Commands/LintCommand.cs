@@ -10,7 +10,7 @@ namespace Shipshape.Cli.Commands;
 /// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
 public static class LintCommand
 {
-    public static Command Create(TextWriter stdout, Func<string> readStandardInput)
+    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {

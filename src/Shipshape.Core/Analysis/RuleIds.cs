@@ -11,6 +11,8 @@ public static class RuleIds
     public const string DuplicateKey = "SHIP0002";
     public const string NotAKubernetesObject = "SHIP0003";
     public const string InputLimitExceeded = "SHIP0004";
+    public const string UnreadableFile = "SHIP0006";
+    public const string UnrenderedTemplate = "SHIP0007";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";

@@ -99,7 +99,12 @@ public sealed class LintEngine
 
     private FileResult AnalyzeFile(InputSource input)
     {
-        var file = input.Read(_options.Limits);
+        var (file, problem) = input.Read(_options.Limits);
+        if (file is null)
+        {
+            return new FileResult(0, [], [problem!]);
+        }
+
         var loaded = new YamlLoader(_options.Limits).Load(file);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var objects = new List<KubeObject>();

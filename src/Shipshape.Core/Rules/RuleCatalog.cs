@@ -16,6 +16,8 @@ public static class RuleCatalog
         new SHIP0002DuplicateKey(),
         new SHIP0003NotAKubernetesObject(),
         new SHIP0004InputLimitExceeded(),
+        new SHIP0006UnreadableFile(),
+        new SHIP0007UnrenderedTemplate(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),
