@@ -109,6 +109,20 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
         Assert.Equal([$"{Path.Combine(project, "k8s", "service.yml")}(6,3): error SHIP2002"], Findings(build));
     }
 
+    [Theory]
+    [InlineData("NoWarn", 0, "")]
+    [InlineData("WarningsAsErrors", 1, "(6,3): error SHIP2002")]
+    public async Task NoWarn_and_WarningsAsErrors_take_rule_IDs_as_they_take_compiler_IDs(string property, int exitCode, string finding)
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(project, ("k8s/service.yml", ServiceSelectingNothing));
+
+        var build = await samples.BuildAsync(project, $"-p:{property}=SHIP2002");
+
+        Assert.True(build.ExitCode == exitCode, build.Output);
+        Assert.Equal(finding.Length == 0 ? [] : [Path.Combine(project, "k8s", "service.yml") + finding], Findings(build));
+    }
+
     [Fact]
     public async Task An_unknown_fail_level_fails_the_build_and_says_what_to_set()
     {
