@@ -19,6 +19,7 @@ namespace Shipshape.Cli
                 LintCommand.Create(stdout, readStandardInput ?? InputCollector.ReadStandardInput),
                 RulesCommand.Create(stdout),
                 ExplainCommand.Create(stdout),
+                SchemasCommand.Create(stdout),
             };
             root.Add(verbose);
 
