@@ -41,9 +41,20 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        if (!TryReadFailLevel(out var failLevel) || !TryResolveSettings(failLevel, out var options, out var threshold))
+        if (!TryReadProjectSettings(out var kubernetesVersion, out var failLevel) || !TryReadConfiguration())
         {
             return false;
+        }
+
+        var options = new LintOptions
+        {
+            KubernetesVersion = kubernetesVersion,
+            Rules = new RuleSettings(new Dictionary<string, Severity?>(), _strict ?? false),
+        };
+        var threshold = failLevel ?? Severity.Error;
+        if (TreatWarningsAsErrors && threshold > Severity.Warning)
+        {
+            threshold = Severity.Warning;
         }
 
         // Full paths: MSBuild prints them as given, and a full path is what every IDE and CI log viewer can open.
@@ -76,10 +87,17 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>ShipshapeFailLevel as a severity, or null when it is empty.</summary>
-    private bool TryReadFailLevel(out Severity? failLevel)
+    /// <summary>ShipshapeKubernetesVersion and ShipshapeFailLevel, checked; null for each left empty.</summary>
+    private bool TryReadProjectSettings(out string? kubernetesVersion, out Severity? failLevel)
     {
+        kubernetesVersion = string.IsNullOrWhiteSpace(KubernetesVersion) ? null : KubernetesVersion.Trim();
         failLevel = null;
+        if (kubernetesVersion is not null && !Core.Schema.KubernetesVersion.TryParse(kubernetesVersion, out _))
+        {
+            Log.LogError($"ShipshapeKubernetesVersion is '{KubernetesVersion}'; set it to a version like 1.30, or leave it empty for the newest known.");
+            return false;
+        }
+
         if (string.IsNullOrWhiteSpace(FailLevel))
         {
             return true;
@@ -96,34 +114,24 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>
-    /// The project's settings over the configuration file's (<see cref="ConfigFile"/>: ShipshapeConfig, or the
-    /// <c>.shipshape.yaml</c> found above the project) over the defaults.
+    /// Where <see cref="ConfigFile"/> (ShipshapeConfig, or the <c>.shipshape.yaml</c> found above the project) is read;
+    /// the project's settings override it.
     /// </summary>
-    private bool TryResolveSettings(Severity? failLevel, out LintOptions options, out Severity threshold)
+    private bool TryReadConfiguration()
     {
-        options = new LintOptions
+        if (string.IsNullOrWhiteSpace(ConfigFile))
         {
-            KubernetesVersion = string.IsNullOrWhiteSpace(KubernetesVersion) ? null : KubernetesVersion.Trim(),
-            Rules = new RuleSettings(new Dictionary<string, Severity?>(), _strict ?? false),
-        };
-        threshold = failLevel ?? Severity.Error;
-        if (!string.IsNullOrWhiteSpace(ConfigFile))
-        {
-            if (!File.Exists(ConfigFile))
-            {
-                Log.LogError($"ShipshapeConfig names '{ConfigFile}', which does not exist; fix the path or leave the property empty.");
-                return false;
-            }
-
-            Log.LogWarning(null, null, null, ConfigFile, 0, 0, 0, 0,
-                "This version of Shipshape.MSBuild does not read configuration files yet; the rules run with their default severities.");
+            return true;
         }
 
-        if (TreatWarningsAsErrors && threshold > Severity.Warning)
+        if (!File.Exists(ConfigFile))
         {
-            threshold = Severity.Warning;
+            Log.LogError($"ShipshapeConfig names '{ConfigFile}', which does not exist; fix the path or leave the property empty.");
+            return false;
         }
 
+        Log.LogWarning(null, null, null, ConfigFile, 0, 0, 0, 0,
+            "This version of Shipshape.MSBuild does not read configuration files yet; the rules run with their default severities.");
         return true;
     }
 

@@ -44,6 +44,25 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
               targetPort: 8080
         """;
 
+    // extensions/v1beta1 (line 1, column 13) was removed in Kubernetes 1.16; "colour" (line 15, column 11) is no field.
+    private const string DeploymentOfRemovedApiWithUnknownField = """
+        apiVersion: extensions/v1beta1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 1
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27
+                  colour: blue
+        """;
+
     // The same pod with the sidecar on a port of its own.
     private static readonly string PodWithoutCollision =
         string.Concat(PodWithPortCollision.AsSpan(0, PodWithPortCollision.LastIndexOf("8080", StringComparison.Ordinal)), "9090");
@@ -123,16 +142,32 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
         Assert.Equal(finding.Length == 0 ? [] : [Path.Combine(project, "k8s", "service.yml") + finding], Findings(build));
     }
 
-    [Fact]
-    public async Task An_unknown_fail_level_fails_the_build_and_says_what_to_set()
+    [Theory]
+    [InlineData("ShipshapeFailLevel=fatal", "ShipshapeFailLevel is 'fatal'; set it to error, warning or info.")]
+    [InlineData("ShipshapeKubernetesVersion=latest", "ShipshapeKubernetesVersion is 'latest'; set it to a version like 1.30")]
+    public async Task A_setting_with_a_wrong_value_fails_the_build_and_says_what_to_set(string setting, string message)
     {
         var project = samples.SingleTarget;
         SampleProjects.WriteManifests(project, ("deploy/pod.yaml", PodWithoutCollision));
 
-        var build = await samples.BuildAsync(project, "-p:ShipshapeFailLevel=fatal");
+        var build = await samples.BuildAsync(project, "-p:" + setting);
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("error : ShipshapeFailLevel is 'fatal'; set it to error, warning or info.", build.Output, StringComparison.Ordinal);
+        Assert.Contains("error : " + message, build.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "(1,13): error SHIP1004")]
+    [InlineData("-p:ShipshapeKubernetesVersion=1.14;ShipshapeStrict=true", "(1,13): warning SHIP1005|(15,11): error SHIP1002")]
+    public async Task The_Kubernetes_version_and_strictness_reach_the_engine(string settings, string findings)
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(project, ("deploy/web.yaml", DeploymentOfRemovedApiWithUnknownField));
+
+        var build = await samples.BuildAsync(project, settings.Length == 0 ? [] : [settings]);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Equal(findings.Split('|').Select(f => Path.Combine(project, "deploy", "web.yaml") + f), Findings(build));
     }
 
     [Theory]
