@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
+using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Configuration;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
 
@@ -41,24 +43,30 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        if (!TryReadProjectSettings(out var kubernetesVersion, out var failLevel) || !TryReadConfiguration())
+        if (!TryReadProjectSettings(out var kubernetesVersion, out var failLevel) || !TryReadConfiguration(out var configuration, out var isExcluded))
         {
             return false;
         }
 
         var options = new LintOptions
         {
-            KubernetesVersion = kubernetesVersion,
-            Rules = new RuleSettings(new Dictionary<string, Severity?>(), _strict ?? false),
+            KubernetesVersion = kubernetesVersion ?? configuration.KubernetesVersion,
+            Rules = configuration.ToRuleSettings([], [], _strict),
         };
-        var threshold = failLevel ?? Severity.Error;
+        var threshold = failLevel ?? configuration.FailLevel switch
+        {
+            Core.Configuration.FailLevel.Info => Severity.Info,
+            Core.Configuration.FailLevel.Warning => Severity.Warning,
+            _ => Severity.Error,
+        };
         if (TreatWarningsAsErrors && threshold > Severity.Warning)
         {
             threshold = Severity.Warning;
         }
 
         // Full paths: MSBuild prints them as given, and a full path is what every IDE and CI log viewer can open.
-        var inputs = Manifests.Select(item => InputSource.FromFile(item.GetMetadata("FullPath"))).ToArray();
+        var inputs = Manifests.Select(item => item.GetMetadata("FullPath")).Where(path => !isExcluded(path))
+            .Select(InputSource.FromFile).ToArray();
         LintReport report;
         try
         {
@@ -114,11 +122,13 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>
-    /// Where <see cref="ConfigFile"/> (ShipshapeConfig, or the <c>.shipshape.yaml</c> found above the project) is read;
-    /// the project's settings override it.
+    /// Reads <see cref="ConfigFile"/> (ShipshapeConfig, or the <c>.shipshape.yaml</c> found above the project), whose
+    /// settings the project's override; <see cref="ShipshapeConfiguration.Empty"/> when there is none.
     /// </summary>
-    private bool TryReadConfiguration()
+    private bool TryReadConfiguration(out ShipshapeConfiguration configuration, out Func<string, bool> isExcluded)
     {
+        configuration = ShipshapeConfiguration.Empty;
+        isExcluded = _ => false;
         if (string.IsNullOrWhiteSpace(ConfigFile))
         {
             return true;
@@ -130,9 +140,32 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        Log.LogWarning(null, null, null, ConfigFile, 0, 0, 0, 0,
-            "This version of Shipshape.MSBuild does not read configuration files yet; the rules run with their default severities.");
+        try
+        {
+            configuration = ConfigurationReader.Load(ConfigFile);
+        }
+        catch (InputException exception)
+        {
+            Log.LogError(exception.Message);
+            return false;
+        }
+
+        isExcluded = ExclusionFilter(ConfigFile, configuration);
         return true;
+    }
+
+    /// <summary>
+    /// The configuration's exclude globs, relative to its directory, applied as the command line applies them to the
+    /// files it finds in directories (the default KubernetesManifest items are found that way); the file itself is
+    /// never a manifest.
+    /// </summary>
+    private static Func<string, bool> ExclusionFilter(string configPath, ShipshapeConfiguration configuration)
+    {
+        var configFile = Path.GetFullPath(configPath);
+        var root = configuration.BaseDirectory ?? Path.GetDirectoryName(configFile)!;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(configuration.Exclude);
+        return file => file == configFile || (configuration.Exclude.Count > 0 && matcher.Match(Path.GetRelativePath(root, file)).HasMatches);
     }
 
     private void LogFinding(Diagnostic diagnostic, Severity threshold)

@@ -142,6 +142,40 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
         Assert.Equal(finding.Length == 0 ? [] : [Path.Combine(project, "k8s", "service.yml") + finding], Findings(build, "SHIP2002"));
     }
 
+    [Fact]
+    public async Task The_shipshape_yaml_found_above_the_project_sets_rule_levels_and_exclusions()
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(
+            project,
+            (".shipshape.yaml", "rules:\n  SHIP2002: error\nexclude:\n  - deploy/**\n"),
+            ("k8s/service.yml", ServiceSelectingNothing),
+            ("deploy/pod.yaml", PodWithPortCollision));
+
+        var build = await samples.BuildAsync(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Equal([$"{Path.Combine(project, "k8s", "service.yml")}(6,3): error SHIP2002"], Findings(build, "SHIP2002", "SHIP2005"));
+        Assert.DoesNotContain(Path.Combine(project, "deploy"), build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_project_settings_override_the_shipshape_yaml()
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(
+            project,
+            (".shipshape.yaml", "kubernetesVersion: \"1.30\"\nstrict: false\n"),
+            ("deploy/web.yaml", DeploymentOfRemovedApiWithUnknownField));
+
+        var build = await samples.BuildAsync(project, "-p:ShipshapeKubernetesVersion=1.14;ShipshapeStrict=true");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Equal(
+            [Path.Combine(project, "deploy", "web.yaml") + "(1,13): warning SHIP1005", Path.Combine(project, "deploy", "web.yaml") + "(15,11): error SHIP1002"],
+            Findings(build, "SHIP1002", "SHIP1004", "SHIP1005"));
+    }
+
     [Theory]
     [InlineData("ShipshapeFailLevel=fatal", "ShipshapeFailLevel is 'fatal'; set it to error, warning or info.")]
     [InlineData("ShipshapeKubernetesVersion=latest", "ShipshapeKubernetesVersion is 'latest'; set it to a version like 1.30")]

@@ -51,7 +51,7 @@ public sealed class SampleProjects : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Replaces the project's manifests with <paramref name="files"/> (path relative to the project, YAML).</summary>
+    /// <summary>Replaces the project's manifests and .shipshape.yaml with <paramref name="files"/> (path relative to the project, YAML).</summary>
     public static void WriteManifests(string project, params (string Path, string Yaml)[] files)
     {
         foreach (var directory in new[] { "deploy", "k8s", "manifests" })
@@ -63,7 +63,7 @@ public sealed class SampleProjects : IAsyncLifetime
             }
         }
 
-        foreach (var stray in Directory.EnumerateFiles(project, "*.k8s.yaml"))
+        foreach (var stray in Directory.EnumerateFiles(project, "*.k8s.yaml").Append(Path.Combine(project, ".shipshape.yaml")))
         {
             File.Delete(stray);
         }
