@@ -18,6 +18,7 @@ namespace Shipshape.Cli
                 LintCommand.Create(stdout),
                 RulesCommand.Create(stdout),
                 ExplainCommand.Create(stdout),
+                GenerateCommand.Create(stdout),
             };
             root.Add(verbose);
 
