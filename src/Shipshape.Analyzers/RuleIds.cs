@@ -10,6 +10,8 @@ public static class RuleIds
     public const string ContainerPortCollision = "SHIP2005";
     public const string DuplicateContainerName = "SHIP2006";
 
+    public const string ImageTagLatest = "SHIP4001";
+
     public const string ObjectNotAdded = "SHIP5001";
     public const string InvalidName = "SHIP5002";
     public const string InvalidLabel = "SHIP5003";
