@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Loading;
 using Shipshape.Core.Rules;
 
 namespace Shipshape.Core.Tests;
@@ -43,7 +45,8 @@ public sealed partial class RuleFixtureTests
             Assert.Empty(expected);
         }
 
-        var report = Lint.Text(text, fixture, FixtureOptions.For(fixture));
+        // Bytes, not text: encoding fixtures (SHIP0006) must go through the same decoding as files do.
+        var report = new LintEngine(FixtureOptions.For(fixture)).Run([InputSource.FromBytes(fixture, File.ReadAllBytes(path))]);
         var actual = report.Findings(ruleId).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, actual);
     }

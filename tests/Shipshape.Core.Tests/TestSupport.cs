@@ -31,10 +31,24 @@ public static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
-    /// <summary>../shared/corpus next to the repository (the seed and public manifests).</summary>
-    public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+    /// <summary>shared/corpus next to the repository, or next to a folder above it for worktrees (the seed and public manifests).</summary>
+    public static string Corpus { get; } = FindCorpus();
 
     public static string Seed => Path.Combine(Corpus, "seed");
+
+    private static string FindCorpus()
+    {
+        for (var directory = Directory.GetParent(Root); directory is not null; directory = directory.Parent)
+        {
+            var corpus = Path.Combine(directory.FullName, "shared", "corpus");
+            if (Directory.Exists(corpus))
+            {
+                return corpus;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+    }
 
     private static string FindRoot()
     {

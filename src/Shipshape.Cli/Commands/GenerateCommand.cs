@@ -11,7 +11,7 @@ namespace Shipshape.Cli.Commands;
 /// </summary>
 public static class GenerateCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -26,8 +26,7 @@ public static class GenerateCommand
         var csharp = new Command("csharp", "Write C# (Shipshape.Builder) code that builds the manifests' objects") { paths, output };
         csharp.SetAction(parse =>
         {
-            var limits = LoaderLimits.Default;
-            var files = InputCollector.Collect(parse.GetValue(paths) ?? []).Select(input => input.Read(limits)).ToArray();
+            var files = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput).Select(ReadOrFail).ToArray();
             string code;
             try
             {
@@ -50,5 +49,12 @@ public static class GenerateCommand
             return ExitCodes.Clean;
         });
         return new Command("generate", "Generate code from manifests") { csharp };
+    }
+
+    /// <summary>The file's text; a file that cannot be read (missing, too large, not UTF-8) is exit code 2 with the reason.</summary>
+    private static SourceFile ReadOrFail(InputSource input)
+    {
+        var result = input.Read(LoaderLimits.Default);
+        return result.File ?? throw new UsageException(result.Problem!.ToString());
     }
 }

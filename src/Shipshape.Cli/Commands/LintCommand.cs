@@ -10,7 +10,7 @@ namespace Shipshape.Cli.Commands;
 /// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
 public static class LintCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -45,9 +45,24 @@ public static class LintCommand
             HelpName = "N",
         };
 
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Fields unknown to the API schema (SHIP1002) are errors, unless the configuration sets their severity",
+        };
+        var schemaLocation = new Option<string[]>("--schema-location")
+        {
+            Description = "Directory or path template of JSON schemas in kubeconform's layout, for kinds the embedded schemas lack (repeatable)",
+            HelpName = "DIR|TEMPLATE",
+        };
+        var schemaFile = new Option<string?>("--schema-file")
+        {
+            Description = "A cluster's OpenAPI document (kubectl get --raw /openapi/v2) to validate against instead of the embedded schemas",
+            HelpName = "FILE",
+        };
+
         var command = new Command("lint", "Lint and validate Kubernetes manifests")
         {
-            paths, kubernetesVersion, format, output, failLevel, threads,
+            paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile,
         };
 
         command.SetAction(parse =>
@@ -64,8 +79,15 @@ public static class LintCommand
                 throw new UsageException("--threads: give a number of 1 or more");
             }
 
-            var options = new LintOptions { KubernetesVersion = version, Threads = threadCount };
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? []);
+            var options = new LintOptions
+            {
+                KubernetesVersion = version,
+                Threads = threadCount,
+                Rules = new RuleSettings(new Dictionary<string, Severity?>(), parse.GetValue(strict)),
+                SchemaLocations = parse.GetValue(schemaLocation) ?? [],
+                SchemaFile = parse.GetValue(schemaFile),
+            };
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput);
             var report = new LintEngine(options).Run(inputs);
 
             var outputPath = parse.GetValue(output);

@@ -1,11 +1,16 @@
+using Shipshape.Core.Schema;
+
 namespace Shipshape.Core.Analysis;
 
 /// <summary>What an analyzer registers for. The engine calls the actions; analyzers never walk the input themselves.</summary>
-public sealed class AnalysisContext
+public sealed class AnalysisContext(KubernetesSchemas schemas)
 {
     private readonly List<(Action<ObjectAnalysisContext> Action, string[] Kinds)> _objectActions = [];
     private readonly List<Action<PodAnalysisContext>> _podActions = [];
     private readonly List<Action<SetAnalysisContext>> _setActions = [];
+
+    /// <summary>The target Kubernetes version and the schemas of this run.</summary>
+    public KubernetesSchemas Schemas { get; } = schemas;
 
     internal IReadOnlyList<(Action<ObjectAnalysisContext> Action, string[] Kinds)> ObjectActions => _objectActions;
 

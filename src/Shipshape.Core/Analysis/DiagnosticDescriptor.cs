@@ -46,7 +46,7 @@ public sealed class DiagnosticDescriptor
     public string HelpLink => HelpLinkBase + Id + ".md";
 
     public string FormatMessage(object?[] arguments) =>
-        arguments.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+        string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
 
     public override string ToString() => Id;
 }

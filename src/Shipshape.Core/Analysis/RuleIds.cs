@@ -11,6 +11,14 @@ public static class RuleIds
     public const string DuplicateKey = "SHIP0002";
     public const string NotAKubernetesObject = "SHIP0003";
     public const string InputLimitExceeded = "SHIP0004";
+    public const string UnreadableFile = "SHIP0006";
+    public const string UnrenderedTemplate = "SHIP0007";
+
+    public const string SchemaViolation = "SHIP1001";
+    public const string UnknownField = "SHIP1002";
+    public const string NoSchema = "SHIP1003";
+    public const string ApiRemoved = "SHIP1004";
+    public const string ApiDeprecated = "SHIP1005";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";

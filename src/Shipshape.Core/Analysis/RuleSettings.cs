@@ -28,6 +28,11 @@ public sealed class RuleSettings
             return configured;
         }
 
+        if (Strict && descriptor.Id == RuleIds.UnknownField)
+        {
+            return Severity.Error;
+        }
+
         return descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null;
     }
 

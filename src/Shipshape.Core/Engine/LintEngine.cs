@@ -2,6 +2,7 @@ using Shipshape.Core.Analysis;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
 using Shipshape.Core.Rules;
+using Shipshape.Core.Schema;
 
 namespace Shipshape.Core.Engine;
 
@@ -16,10 +17,12 @@ public sealed class LintEngine
     private readonly List<Action<ObjectAnalysisContext>> _objectActionsForAll = [];
     private readonly List<Action<PodAnalysisContext>> _podActions = [];
     private readonly List<Action<SetAnalysisContext>> _setActions = [];
+    private readonly KubernetesSchemas _schemas;
 
     public LintEngine(LintOptions? options = null, IEnumerable<ManifestAnalyzer>? analyzers = null)
     {
         _options = options ?? new LintOptions();
+        _schemas = KubernetesSchemas.Create(_options.KubernetesVersion, _options.SchemaFile, _options.SchemaLocations, _options.Rules.Strict);
         foreach (var analyzer in analyzers ?? RuleCatalog.All)
         {
             // An analyzer whose every rule is off is not run at all.
@@ -28,7 +31,7 @@ public sealed class LintEngine
                 continue;
             }
 
-            var context = new AnalysisContext();
+            var context = new AnalysisContext(_schemas);
             analyzer.Initialize(context);
             foreach (var (action, kinds) in context.ObjectActions)
             {
@@ -94,12 +97,17 @@ public sealed class LintEngine
             Warnings: active.Count(d => d.Severity == Severity.Warning),
             Infos: active.Count(d => d.Severity == Severity.Info),
             Suppressed: diagnostics.Count - active.Length);
-        return new LintReport(_options.KubernetesVersion ?? KubernetesVersions.Default, diagnostics, summary, []);
+        return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes);
     }
 
     private FileResult AnalyzeFile(InputSource input)
     {
-        var file = input.Read(_options.Limits);
+        var (file, problem) = input.Read(_options.Limits);
+        if (file is null)
+        {
+            return new FileResult(0, [], [problem!]);
+        }
+
         var loaded = new YamlLoader(_options.Limits).Load(file);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var objects = new List<KubeObject>();

@@ -12,6 +12,12 @@ public sealed record LintOptions
     /// <summary>The Kubernetes version to check against, as "1.30"; null for the newest one known.</summary>
     public string? KubernetesVersion { get; init; }
 
+    /// <summary>A cluster's OpenAPI v2 document (<c>kubectl get --raw /openapi/v2</c>) to validate against instead of the embedded schemas.</summary>
+    public string? SchemaFile { get; init; }
+
+    /// <summary>Local directories or path templates of JSON schemas in kubeconform's layout, for kinds the embedded schemas lack.</summary>
+    public IReadOnlyList<string> SchemaLocations { get; init; } = [];
+
     public LoaderLimits Limits { get; init; } = LoaderLimits.Default;
 
     /// <summary>Files read and analyzed at once; the report is the same for any value.</summary>

@@ -1,50 +1,5 @@
 namespace Shipshape.Core.Loading;
 
-/// <summary>A problem with what the user asked to read (a missing path, an unreadable file): exit code 2, not a finding.</summary>
-public sealed class InputException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>One thing to lint: a file on disk, or text already in hand (standard input, a test, the builder).</summary>
-public sealed class InputSource
-{
-    private readonly string? _text;
-
-    private InputSource(string path, string? text)
-    {
-        Path = path;
-        _text = text;
-    }
-
-    public string Path { get; }
-
-    public static InputSource FromFile(string path) => new(path, null);
-
-    public static InputSource FromText(string path, string text) => new(path, text);
-
-    /// <summary>Reads the file (UTF-8, or UTF-16/32 when a byte order mark says so).</summary>
-    public SourceFile Read(LoaderLimits limits)
-    {
-        if (_text is not null)
-        {
-            return new SourceFile(Path, _text);
-        }
-
-        try
-        {
-            var info = new FileInfo(Path);
-            if (info.Length > limits.MaxFileBytes)
-            {
-                throw new InputException($"{Path}: the file has {info.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
-            }
-
-            return new SourceFile(Path, File.ReadAllText(Path));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{Path}: cannot read the file: {exception.Message}", exception);
-        }
-    }
-}
-
 /// <summary>
 /// Expands the paths given on the command line: files as named, directories recursively for
 /// <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> (in ordinal order, skipping hidden directories such as .git),
@@ -54,7 +9,7 @@ public static class InputCollector
 {
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
 
-    public static IReadOnlyList<InputSource> Collect(IEnumerable<string> paths, Func<string>? readStandardInput = null, Func<string, bool>? isExcluded = null)
+    public static IReadOnlyList<InputSource> Collect(IEnumerable<string> paths, Func<byte[]>? readStandardInput = null, Func<string, bool>? isExcluded = null)
     {
         var inputs = new List<InputSource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -62,8 +17,8 @@ public static class InputCollector
         {
             if (path == "-")
             {
-                var text = (readStandardInput ?? Console.In.ReadToEnd)();
-                inputs.Add(InputSource.FromText(SourceFile.StandardInputPath, text));
+                var bytes = (readStandardInput ?? ReadStandardInput)();
+                inputs.Add(InputSource.FromBytes(SourceFile.StandardInputPath, bytes));
                 continue;
             }
 
@@ -93,6 +48,15 @@ public static class InputCollector
         }
 
         return inputs;
+    }
+
+    /// <summary>Standard input as bytes, so it is decoded exactly like a file.</summary>
+    public static byte[] ReadStandardInput()
+    {
+        using var input = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     public static bool IsManifestFile(string path) =>

@@ -20,6 +20,6 @@ public sealed record LoaderLimits
     /// <summary>Characters in one scalar.</summary>
     public int MaxScalarLength { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>Bytes in one file.</summary>
-    public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+    /// <summary>Bytes in one file. etcd stores objects of at most 1.5 MB, so a manifest file of 64 MB is already far beyond any real one.</summary>
+    public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
 }

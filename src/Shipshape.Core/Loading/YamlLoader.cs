@@ -32,9 +32,11 @@ public sealed class YamlLoader
         var text = file.Text;
         var startIndex = 0;
         var lineOffset = 0;
+        var sawComplexKey = false;
         while (true)
         {
             var builder = new DocumentBuilder(file, _limits, lineOffset, documents, diagnostics);
+            builder.ComplexKeySeen += () => sawComplexKey = true;
             var failedAtLine = builder.Parse(startIndex == 0 ? text : text[startIndex..]);
             if (failedAtLine is not { } failedLine)
             {
@@ -47,6 +49,15 @@ public sealed class YamlLoader
             {
                 break;
             }
+        }
+
+        // A syntax error or a mapping used as a key is what an unrendered template looks like to a YAML parser;
+        // when the file has template actions, one finding about the template replaces that cascade.
+        if ((sawComplexKey || diagnostics.Any(d => d.Descriptor == SHIP0001YamlSyntaxError.Rule))
+            && TemplateDetector.TryFindTemplateAction(text, out var templateSpan))
+        {
+            var rule = SHIP0007UnrenderedTemplate.Rule;
+            return new LoadedFile(file, [], [new Diagnostic { Descriptor = rule, Severity = rule.DefaultSeverity, Message = rule.FormatMessage([]), FilePath = file.Path, Span = templateSpan }]);
         }
 
         return new LoadedFile(file, documents, diagnostics);
@@ -100,6 +111,9 @@ public sealed class YamlLoader
         private long _rootWeight;
         private bool _skippingDocument;
 
+        /// <summary>Raised when a mapping or sequence is used as a mapping key, which no Kubernetes object does.</summary>
+        public event Action? ComplexKeySeen;
+
         public DocumentBuilder(SourceFile file, LoaderLimits limits, int lineOffset, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
         {
             _file = file;
@@ -109,7 +123,10 @@ public sealed class YamlLoader
             _diagnostics = diagnostics;
         }
 
-        /// <summary>Parses until the end of the stream; returns the line of a syntax error, or null when there was none.</summary>
+        /// <summary>
+        /// Parses until the end of the stream. Returns the line to resume from (after a syntax error, or after a
+        /// document too deeply nested to finish reading), or null when the stream was read to its end.
+        /// </summary>
         public int? Parse(string text)
         {
             var parser = new Parser(new StringReader(text));
@@ -120,9 +137,12 @@ public sealed class YamlLoader
                 {
                     var current = parser.Current!;
                     lastMark = current.Start;
-                    if (!Handle(current))
+                    switch (Handle(current))
                     {
-                        return null;
+                        case Step.StopFile:
+                            return null;
+                        case Step.Resynchronise:
+                            return (int)current.Start.Line + _lineOffset;
                     }
                 }
 
@@ -131,7 +151,14 @@ public sealed class YamlLoader
             catch (YamlException exception)
             {
                 var span = ToSpan(exception.Start, exception.End);
-                Report(SHIP0001YamlSyntaxError.Rule, span, CleanMessage(exception.Message));
+                var message = CleanMessage(exception.Message);
+                if (message.Contains("tab", StringComparison.Ordinal) && FindTabIndentation(text, (int)exception.Start.Line) is { } tab)
+                {
+                    // YamlDotNet places tab errors at the start of the enclosing mapping; the tab itself is more useful.
+                    span = new SourceSpan(tab.Line + _lineOffset, tab.Column, tab.Line + _lineOffset, tab.Column + 1);
+                }
+
+                Report(SHIP0001YamlSyntaxError.Rule, span, message);
                 return span.Line;
             }
             catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
@@ -143,8 +170,32 @@ public sealed class YamlLoader
             }
         }
 
-        /// <summary>Handles one parser event; returns false to stop reading the file.</summary>
-        private bool Handle(ParsingEvent current)
+        /// <summary>The first tab in a line's indentation, at or after <paramref name="fromLine"/>.</summary>
+        private static (int Line, int Column)? FindTabIndentation(string text, int fromLine)
+        {
+            var line = 0;
+            foreach (var range in text.AsSpan().Split('\n'))
+            {
+                line++;
+                if (line < fromLine)
+                {
+                    continue;
+                }
+
+                var content = text.AsSpan()[range];
+                var indentation = content.Length - content.TrimStart(" \t").Length;
+                var tab = content[..indentation].IndexOf('\t');
+                if (tab >= 0)
+                {
+                    return (line, tab + 1);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Handles one parser event and says how to go on.</summary>
+        private Step Handle(ParsingEvent current)
         {
             switch (current)
             {
@@ -154,16 +205,16 @@ public sealed class YamlLoader
                     _root = null;
                     _rootWeight = 0;
                     _skippingDocument = false;
-                    return true;
+                    return Step.Continue;
                 case DocumentEnd:
-                    return FinishDocument();
+                    return FinishDocument() ? Step.Continue : Step.StopFile;
                 case StreamStart or StreamEnd or Comment:
-                    return true;
+                    return Step.Continue;
             }
 
             if (_skippingDocument)
             {
-                return true;
+                return Step.Continue;
             }
 
             switch (current)
@@ -172,12 +223,12 @@ public sealed class YamlLoader
                     if (scalar.Value.Length > _limits.MaxScalarLength)
                     {
                         SkipDocument(ToSpan(scalar.Start, scalar.End), $"a scalar of {scalar.Value.Length:N0} characters exceeds the limit of {_limits.MaxScalarLength:N0}");
-                        return true;
+                        return Step.Continue;
                     }
 
                     var node = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End), TagOf(scalar));
                     Complete(node, 1, AnchorOf(scalar));
-                    return true;
+                    return Step.Continue;
                 case MappingStart mapping:
                     return Open(new Frame(isMapping: true, ToMark(mapping.Start), AnchorOf(mapping), TagOf(mapping), mapping.Style == MappingStyle.Flow));
                 case SequenceStart sequence:
@@ -186,31 +237,33 @@ public sealed class YamlLoader
                     var frame = _frames.Pop();
                     var (built, weight) = frame.Build(ToMark(current.End));
                     Complete(built, weight, frame.Anchor);
-                    return true;
+                    return Step.Continue;
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                     {
                         SkipDocument(ToSpan(alias.Start, alias.End), $"the alias *{alias.Value.Value} names no anchor defined before it", SHIP0001YamlSyntaxError.Rule);
-                        return true;
+                        return Step.Continue;
                     }
 
                     Complete(anchored.Node, anchored.Weight, anchor: null, ToSpan(alias.Start, alias.End));
-                    return true;
+                    return Step.Continue;
                 default:
-                    return true;
+                    return Step.Continue;
             }
         }
 
-        private bool Open(Frame frame)
+        private Step Open(Frame frame)
         {
             if (_frames.Count >= _limits.MaxDepth)
             {
+                // Stop reading here rather than let the parser walk the rest of the nesting: YamlDotNet's cost
+                // per token grows with the depth, so 10,000 levels would take seconds.
                 SkipDocument(frame.StartSpan, $"nesting deeper than {_limits.MaxDepth} levels");
-                return true;
+                return Step.Resynchronise;
             }
 
             _frames.Push(frame);
-            return true;
+            return Step.Continue;
         }
 
         /// <param name="at">Where the node was used: the alias's own position when it is an alias, else the node's.</param>
@@ -229,6 +282,11 @@ public sealed class YamlLoader
             }
 
             var parent = _frames.Peek();
+            if (parent.IsMapping && parent.ExpectsKey && node is not ScalarNode)
+            {
+                ComplexKeySeen?.Invoke();
+            }
+
             if (!parent.Add(node, weight, _limits.MaxExpandedNodes, out var duplicateKey))
             {
                 SkipDocument(at ?? node.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
@@ -303,6 +361,13 @@ public sealed class YamlLoader
         }
     }
 
+    private enum Step
+    {
+        Continue,
+        StopFile,
+        Resynchronise,
+    }
+
     /// <summary>A mapping or sequence being built; its children arrive one completed node at a time.</summary>
     private sealed class Frame
     {
@@ -332,6 +397,9 @@ public sealed class YamlLoader
         }
 
         public bool IsMapping { get; }
+
+        /// <summary>True when the next child of this mapping is a key.</summary>
+        public bool ExpectsKey => _pendingKey is null;
 
         public (int Line, int Column) Start { get; }
 

@@ -1,6 +1,7 @@
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Rules.Consistency;
 using Shipshape.Core.Rules.Input;
+using Shipshape.Core.Rules.Schema;
 
 namespace Shipshape.Core.Rules;
 
@@ -16,6 +17,13 @@ public static class RuleCatalog
         new SHIP0002DuplicateKey(),
         new SHIP0003NotAKubernetesObject(),
         new SHIP0004InputLimitExceeded(),
+        new SHIP0006UnreadableFile(),
+        new SHIP0007UnrenderedTemplate(),
+        new SHIP1001SchemaViolation(),
+        new SHIP1002UnknownField(),
+        new SHIP1003NoSchema(),
+        new SHIP1004ApiRemoved(),
+        new SHIP1005ApiDeprecated(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),

@@ -68,9 +68,10 @@ public sealed class SHIP2003ServiceTargetPortNotExposed : ManifestAnalyzer
     private static IEnumerable<Container> ServingContainers(KubeObject owner) =>
         owner.PodTemplate?.Spec?.AllContainers.Where(c => c.RunsForPodLifetime) ?? [];
 
+    /// <summary>Each declared port number once, in order of appearance, with its name where any declaration names it.</summary>
     private static List<string> DeclaredPorts(IEnumerable<KubeObject> owners) =>
         owners.SelectMany(ServingContainers).SelectMany(c => c.Ports).Where(p => p.Number is not null)
-            .Select(p => p.Describe()).Distinct(StringComparer.Ordinal).ToList();
+            .GroupBy(p => p.Number).Select(g => (g.FirstOrDefault(p => p.Name is not null) ?? g.First()).Describe()).ToList();
 
     private static string JoinWithAnd(List<string> items) =>
         items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];

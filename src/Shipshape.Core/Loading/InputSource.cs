@@ -1,0 +1,90 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Rules.Input;
+using Shipshape.Core.Syntax;
+
+namespace Shipshape.Core.Loading;
+
+/// <summary>A problem with what the user asked to read (a missing path): exit code 2, not a finding.</summary>
+public sealed class InputException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A file's text, or the located finding that explains why it has none.</summary>
+public readonly record struct ReadResult(SourceFile? File, Diagnostic? Problem);
+
+/// <summary>One thing to lint: a file on disk, or bytes or text already in hand (standard input, tests, the builder).</summary>
+public sealed class InputSource
+{
+    private readonly string? _text;
+    private readonly byte[]? _bytes;
+
+    private InputSource(string path, string? text, byte[]? bytes)
+    {
+        Path = path;
+        _text = text;
+        _bytes = bytes;
+    }
+
+    public string Path { get; }
+
+    public static InputSource FromFile(string path) => new(path, null, null);
+
+    public static InputSource FromText(string path, string text) => new(path, text, null);
+
+    public static InputSource FromBytes(string path, byte[] bytes) => new(path, null, bytes);
+
+    /// <summary>
+    /// Reads and decodes the input. A file that cannot be read (permissions, a broken link), is too large, is binary
+    /// or is not valid text gives a located finding instead, so one bad file never stops the others from being checked.
+    /// </summary>
+    public ReadResult Read(LoaderLimits limits)
+    {
+        if (_text is not null)
+        {
+            return new ReadResult(new SourceFile(Path, _text), null);
+        }
+
+        byte[] bytes;
+        if (_bytes is not null)
+        {
+            bytes = _bytes;
+        }
+        else
+        {
+            try
+            {
+                var length = new FileInfo(Path).Length;
+                if (length > limits.MaxFileBytes)
+                {
+                    return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the file has {length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
+                }
+
+                bytes = File.ReadAllBytes(Path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return Problem(SHIP0006UnreadableFile.Rule, 1, 1, $"the file cannot be read: {exception.Message}");
+            }
+        }
+
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the input has {bytes.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
+        }
+
+        if (!SourceDecoder.TryDecode(bytes, out var text, out var reason, out var offset))
+        {
+            var (line, column) = SourceDecoder.Position(bytes, offset);
+            return Problem(SHIP0006UnreadableFile.Rule, line, column, reason);
+        }
+
+        return new ReadResult(new SourceFile(Path, text), null);
+    }
+
+    private ReadResult Problem(DiagnosticDescriptor descriptor, int line, int column, string reason) => new(null, new Diagnostic
+    {
+        Descriptor = descriptor,
+        Severity = descriptor.DefaultSeverity,
+        Message = descriptor.FormatMessage([reason]),
+        FilePath = Path,
+        Span = new SourceSpan(line, column, line, column + 1),
+    });
+}

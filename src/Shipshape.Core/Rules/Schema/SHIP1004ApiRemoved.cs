@@ -1,0 +1,44 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Schema;
+
+namespace Shipshape.Core.Rules.Schema;
+
+/// <summary>The apiVersion of this kind is no longer served by the target Kubernetes version.</summary>
+public sealed class SHIP1004ApiRemoved : ManifestAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        id: RuleIds.ApiRemoved,
+        title: "API version removed in the target Kubernetes version",
+        messageFormat: "{0} {1} was removed in Kubernetes {2}, so a {3} cluster rejects it; {4}",
+        category: RuleCategory.Schema,
+        defaultSeverity: Severity.Error,
+        description: "The Kubernetes version checked against no longer serves this apiVersion for this kind; applying the object fails until it is migrated.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        var schemas = context.Schemas;
+        context.RegisterObjectAction(objectContext =>
+        {
+            var item = objectContext.Object;
+            if (ApiLifecycle.Find(item.ApiVersion, item.Kind) is { } entry && entry.IsRemovedIn(schemas.Target))
+            {
+                objectContext.Report(Rule, item.ApiVersionNode, item.ApiVersion, item.Kind, entry.RemovedIn, schemas.Target, Migration(entry, schemas));
+            }
+        });
+    }
+
+    /// <summary>"use networking.k8s.io/v1 (...)", or what to do when there is no replacement API.</summary>
+    internal static string Migration(ApiLifecycleEntry entry, KubernetesSchemas schemas)
+    {
+        Func<GroupVersionKind, bool>? serves = schemas.SchemasMatchTarget ? schemas.Serves : null;
+        if (ApiLifecycle.ReplacementFor(entry, schemas.Target, serves) is not { } replacement)
+        {
+            return entry.Notes ?? "there is no replacement API";
+        }
+
+        var kind = replacement.Kind == entry.Kind ? string.Empty : " " + replacement.Kind;
+        return $"use {replacement.ApiVersion}{kind}";
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Loading;
+using Shipshape.Core.Model;
+
+namespace Shipshape.Core.Schema;
+
+/// <summary>The outcome of validating one object: its findings, or the fact that no schema was found for it.</summary>
+public sealed class ObjectValidation
+{
+    public static ObjectValidation NoSchema { get; } = new([], hasSchema: false);
+
+    public ObjectValidation(IReadOnlyList<SchemaFinding> findings, bool hasSchema = true)
+    {
+        Findings = findings;
+        HasSchema = hasSchema;
+    }
+
+    public IReadOnlyList<SchemaFinding> Findings { get; }
+
+    public bool HasSchema { get; }
+}
+
+/// <summary>
+/// The schemas one run validates against: the target Kubernetes version (for API lifecycle), the schema set
+/// used for it (embedded, or a cluster's own from <c>--schema-file</c>), and the CustomResourceDefinitions of the
+/// linted set. Each object is validated once, whichever rule asks first; the rules then report their part.
+/// </summary>
+public sealed class KubernetesSchemas
+{
+    private static readonly ConcurrentDictionary<string, Lazy<DefinitionSet>> SchemaFiles = new(StringComparer.Ordinal);
+
+    private readonly Lazy<DefinitionSet> _definitions;
+    private readonly ConditionalWeakTable<KubeObject, ObjectValidation> _validations = [];
+    private readonly ConditionalWeakTable<ObjectSet, CustomResourceSchemas> _customResources = [];
+
+    private readonly SchemaLocations _locations;
+
+    private KubernetesSchemas(KubernetesVersion target, KubernetesVersion? schemaVersion, Lazy<DefinitionSet> definitions, SchemaLocations locations, IReadOnlyList<string> notes)
+    {
+        Target = target;
+        SchemaVersion = schemaVersion;
+        _definitions = definitions;
+        _locations = locations;
+        Notes = notes;
+    }
+
+    /// <summary>The Kubernetes version asked for; API removals and deprecations are judged against it.</summary>
+    public KubernetesVersion Target { get; }
+
+    /// <summary>The embedded schema version used, or null when the schemas come from a file.</summary>
+    public KubernetesVersion? SchemaVersion { get; }
+
+    /// <summary>What the report should tell the reader about the schemas (a substituted version), once.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>
+    /// The embedded schemas for <paramref name="requested"/> (the newest when null), or the swagger document
+    /// <paramref name="schemaFile"/>; plus JSON schemas in kubeconform-style <paramref name="locations"/> for other kinds.
+    /// </summary>
+    /// <param name="strict">Selects kubeconform's <c>-strict</c> schema directories.</param>
+    /// <exception cref="FormatException">The version is not like 1.30.</exception>
+    /// <exception cref="InputException">The schema file or a location cannot be used (read now, before any manifest is linted).</exception>
+    public static KubernetesSchemas Create(string? requested, string? schemaFile = null, IReadOnlyList<string>? locations = null, bool strict = false)
+    {
+        var target = requested is null ? EmbeddedSchemas.Newest : KubernetesVersion.Parse(requested);
+        var schemaLocations = new SchemaLocations(locations ?? [], target, strict);
+        if (schemaFile is not null)
+        {
+            var full = Path.GetFullPath(schemaFile);
+            var definitions = SchemaFiles.GetOrAdd(full, path => new Lazy<DefinitionSet>(() => LoadFile(path)));
+            _ = definitions.Value;
+            return new KubernetesSchemas(target, null, definitions, schemaLocations, []);
+        }
+
+        var used = EmbeddedSchemas.Nearest(target);
+        var notes = new List<string>();
+        if (used != target)
+        {
+            var direction = used < target ? "the newest embedded schemas" : "the oldest embedded schemas";
+            notes.Add($"Kubernetes {target} has no embedded schemas; objects are validated against {used}, {direction} (API removals and deprecations are still judged for {target}).");
+        }
+
+        return new KubernetesSchemas(target, used, new Lazy<DefinitionSet>(() => EmbeddedSchemas.Load(used)), schemaLocations, notes);
+    }
+
+    internal DefinitionSet Definitions => _definitions.Value;
+
+    /// <summary>Whether the target version serves <paramref name="gvk"/>, as far as the schemas in use can tell.</summary>
+    public bool Serves(GroupVersionKind gvk) => Definitions.Serves(gvk);
+
+    /// <summary>The kinds the schemas in use define.</summary>
+    public IEnumerable<GroupVersionKind> KnownKinds => Definitions.Kinds;
+
+    /// <summary>True when the schemas in use are exactly those of the target version.</summary>
+    public bool SchemasMatchTarget => SchemaVersion == Target;
+
+    /// <summary>Validates <paramref name="item"/> against its built-in schema; null when the kind is not built in.</summary>
+    public ObjectValidation? ValidateBuiltIn(KubeObject item)
+    {
+        var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
+        if (Definitions.ForKind(gvk) is not { } schema)
+        {
+            return null;
+        }
+
+        return _validations.GetValue(item, _ => Run(item, schema, gvk));
+    }
+
+    /// <summary>
+    /// Validates <paramref name="item"/> against its built-in schema, a CustomResourceDefinition in <paramref name="set"/>,
+    /// or a JSON schema in a <c>--schema-location</c>;
+    /// <see cref="ObjectValidation.NoSchema"/> when neither knows its kind.
+    /// </summary>
+    public ObjectValidation Validate(KubeObject item, ObjectSet set)
+    {
+        if (ValidateBuiltIn(item) is { } builtIn)
+        {
+            return builtIn;
+        }
+
+        return _validations.GetValue(item, _ =>
+        {
+            var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
+            var customResources = _customResources.GetValue(set, s => new CustomResourceSchemas(s, Definitions));
+            if (customResources.For(gvk) is { } schema)
+            {
+                return Run(item, schema, gvk);
+            }
+
+            if (customResources.IsDefined(gvk))
+            {
+                return new ObjectValidation([]);
+            }
+
+            return _locations.TryValidate(item) ?? ObjectValidation.NoSchema;
+        });
+    }
+
+    private static ObjectValidation Run(KubeObject item, SchemaNode schema, GroupVersionKind gvk)
+    {
+        var findings = new List<SchemaFinding>();
+        SchemaValidator.Validate(item.Node, schema, gvk.ToString(), findings);
+        return new ObjectValidation(findings);
+    }
+
+    private static DefinitionSet LoadFile(string path)
+    {
+        try
+        {
+            return DefinitionSet.Parse(File.ReadAllBytes(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+        {
+            throw new InputException($"--schema-file {path}: {exception.Message}", exception);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Shipshape.Cli.Tests;
+
+/// <summary>The result of one in-process run of the <c>shipshape</c> command.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    /// <summary>"SHIP2005@17:26" for each diagnostic of a JSON report.</summary>
+    public string[] JsonFindings() =>
+        Json.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => $"{d.GetProperty("id").GetString()}@{d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()}")
+            .ToArray();
+}
+
+/// <summary>Runs the CLI in-process, exactly as Program.cs does, with captured output.</summary>
+public static class CliRunner
+{
+    public static CliResult Run(params string[] args) => RunWithInput(null, args);
+
+    public static CliResult RunWithInput(string? stdin, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var exit = ShipshapeCli.Run(args, stdout, stderr, stdin is null ? null : () => System.Text.Encoding.UTF8.GetBytes(stdin));
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+}
+
+/// <summary>Temporary manifest files for a test, deleted afterwards.</summary>
+public sealed class TempFiles : IDisposable
+{
+    public TempFiles()
+    {
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "shipshape-tests", Guid.NewGuid().ToString("N"));
+
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(Root, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
+
+public static class Seed
+{
+    public static string Path(string name) => System.IO.Path.Combine(Directory, name);
+
+    public static string Directory { get; } = FindSeed();
+
+    private static string FindSeed()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Linter.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(directory!.FullName, "..", "shared", "corpus", "seed"));
+    }
+}

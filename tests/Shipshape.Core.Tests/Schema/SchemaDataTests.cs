@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using Shipshape.Core.Schema;
+
+namespace Shipshape.Core.Tests.Schema;
+
+/// <summary>The schema data is what schemas/SOURCES says it is, and the engine embeds exactly the committed files.</summary>
+public sealed class SchemaDataTests
+{
+    [Fact]
+    public void Committed_and_embedded_schema_files_match_their_pinned_hashes()
+    {
+        var sources = EmbeddedSchemas.Sources;
+        Assert.Equal(EmbeddedSchemas.Versions, sources.Select(s => s.Version));
+        foreach (var source in sources)
+        {
+            var committed = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "kubernetes", $"{source.Version}.json"));
+            Assert.Equal(source.OutputSha256, Convert.ToHexStringLower(SHA256.HashData(committed)));
+            Assert.Equal(committed, EmbeddedSchemas.ReadResource($"schemas/kubernetes/{source.Version}.json"));
+            Assert.Equal("Apache-2.0", source.License);
+        }
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "SOURCES")), EmbeddedSchemas.ReadResource("schemas/SOURCES"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "api-lifecycle.json")), EmbeddedSchemas.ReadResource("schemas/api-lifecycle.json"));
+    }
+
+    [Fact]
+    public void Embedded_versions_are_the_five_specs()
+    {
+        Assert.Equal(["1.13", "1.14", "1.20", "1.27", "1.30"], EmbeddedSchemas.Versions.Select(v => v.ToString()));
+    }
+
+    [Theory]
+    [InlineData("1.21", "1.20")]
+    [InlineData("1.30", "1.30")]
+    [InlineData("1.40", "1.30")]
+    [InlineData("1.2", "1.13")]
+    public void Nearest_embedded_version_is_the_one_at_or_below(string requested, string used) =>
+        Assert.Equal(used, EmbeddedSchemas.Nearest(KubernetesVersion.Parse(requested)).ToString());
+
+    [Fact]
+    public void Lifecycle_covers_every_removal_release_of_the_migration_guide()
+    {
+        var removals = ApiLifecycle.All.Where(e => e.RemovedIn is not null).Select(e => e.RemovedIn!.Value.ToString()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "1.16", "1.22", "1.25", "1.26", "1.27", "1.29", "1.32" }, removals);
+    }
+}
