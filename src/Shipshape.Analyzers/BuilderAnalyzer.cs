@@ -7,7 +7,7 @@ namespace Shipshape.Analyzers;
 
 /// <summary>
 /// The shape every object-level builder analyzer shares: in compilations that use Shipshape.Builder, visit each
-/// <c>new X()</c> of a builder object and hand over the fluent chain that builds it.
+/// builder object's expression (<c>new X().A().B()</c>) and hand over the fluent chain that builds it.
 /// </summary>
 public abstract class BuilderAnalyzer : DiagnosticAnalyzer
 {
@@ -23,17 +23,32 @@ public abstract class BuilderAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSyntaxNodeAction(
-                node =>
-                {
-                    var creation = (BaseObjectCreationExpressionSyntax)node.Node;
-                    if (node.SemanticModel.GetTypeInfo(creation, node.CancellationToken).Type is { } type && types.IsResource(type))
-                    {
-                        AnalyzeObject(node, types, FluentChain.Follow(creation, type, node.SemanticModel, node.CancellationToken));
-                    }
-                },
+                node => AnalyzeIfChainTop(node, types),
+                SyntaxKind.InvocationExpression,
                 SyntaxKind.ObjectCreationExpression,
                 SyntaxKind.ImplicitObjectCreationExpression);
         });
+    }
+
+    /// <summary>
+    /// Analyzes a builder object once, at the outermost node of the expression that builds it, so that its findings
+    /// (inside the expression) are local to the analyzed node, as code fixes require.
+    /// </summary>
+    private void AnalyzeIfChainTop(SyntaxNodeAnalysisContext node, BuilderTypes types)
+    {
+        var expression = (ExpressionSyntax)node.Node;
+        var start = expression;
+        while (start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            start = access.Expression;
+        }
+
+        if (start is BaseObjectCreationExpressionSyntax creation
+            && node.SemanticModel.GetTypeInfo(creation, node.CancellationToken).Type is { } type && types.IsResource(type)
+            && FluentChain.Follow(creation, type, node.SemanticModel, node.CancellationToken) is { } chain && chain.Top == expression)
+        {
+            AnalyzeObject(node, types, chain);
+        }
     }
 
     /// <summary>Checks one builder object, written as <paramref name="chain"/>.</summary>

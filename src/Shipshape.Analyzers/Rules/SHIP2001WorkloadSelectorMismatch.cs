@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -7,6 +8,10 @@ namespace Shipshape.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SHIP2001WorkloadSelectorMismatch : BuilderAnalyzer
 {
+    /// <summary>Diagnostic properties naming the label the template lacks, for the code fix that adds it.</summary>
+    public const string KeyProperty = "Key";
+    public const string ValueProperty = "Value";
+
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.WorkloadSelectorMismatch,
         title: "Workload selector does not match its pod template labels",
@@ -49,7 +54,12 @@ public sealed class SHIP2001WorkloadSelectorMismatch : BuilderAnalyzer
                 ? (selector.Argument("key")!, templateLabels.Count == 0 ? "no labels" : $"no '{key}' label")
                 : (selector.Argument("value")!, $"{key}={templateValue}");
             var kind = chain.ConstantName is { } name ? $"{chain.Type.Name} '{name}'" : chain.Type.Name;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, where.Syntax.GetLocation(), key, value, kind, has));
+
+            // Only a label the template lacks has a clear fix; for a different value, either side may be the typo.
+            var properties = templateValue is null
+                ? ImmutableDictionary<string, string?>.Empty.Add(KeyProperty, key).Add(ValueProperty, value)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, where.Syntax.GetLocation(), properties, key, value, kind, has));
         }
     }
 }

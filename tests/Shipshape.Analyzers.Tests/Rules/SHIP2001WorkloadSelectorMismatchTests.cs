@@ -1,3 +1,4 @@
+using Shipshape.Analyzers.Fixes;
 using Shipshape.Analyzers.Rules;
 
 namespace Shipshape.Analyzers.Tests.Rules;
@@ -24,6 +25,21 @@ public sealed class SHIP2001WorkloadSelectorMismatchTests
 
         var app = new App();
         app.Add(new ReplicaSet().Name("echo").TemplateLabel("app", "echo").Selector("app", "echo").Selector({|SHIP2001:"release"|}, "spring"));
+        """);
+
+    [Fact]
+    public Task The_code_fix_adds_the_missing_template_label() => Verify.CodeFix<SHIP2001WorkloadSelectorMismatch, MissingTemplateLabelCodeFix>(
+        """
+        using Shipshape.Builder;
+
+        var app = new App();
+        app.Add(new ReplicaSet().Name("echo").TemplateLabel("app", "echo").Selector({|SHIP2001:"release"|}, "spring"));
+        """,
+        """
+        using Shipshape.Builder;
+
+        var app = new App();
+        app.Add(new ReplicaSet().Name("echo").TemplateLabel("app", "echo").Selector("release", "spring").TemplateLabel("release", "spring"));
         """);
 
     [Fact]
