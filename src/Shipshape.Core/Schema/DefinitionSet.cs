@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 
 namespace Shipshape.Core.Schema;
@@ -19,19 +20,24 @@ public readonly record struct GroupVersionKind(string Group, string Version, str
 
 /// <summary>
 /// The <c>definitions</c> of one Kubernetes OpenAPI (swagger 2.0) document: an embedded version, or a
-/// cluster's <c>kubectl get --raw /openapi/v2</c>. The JSON is parsed once; each definition is compiled the
+/// cluster's <c>kubectl get --raw /openapi/v2</c>. Each definition is kept as its JSON text and compiled the
 /// first time an object needs it, so a run that checks one Deployment compiles only what a Deployment uses.
+/// The embedded files (one definition per line, see schemas/README.md) are only scanned line by line at
+/// start-up, not parsed: a cold run parses just the definitions it uses.
 /// </summary>
 internal sealed class DefinitionSet
 {
-    private readonly Dictionary<string, JsonElement> _definitions;
+    private const string GvkKeyword = "x-kubernetes-group-version-kind";
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _definitions;
     private readonly Dictionary<GroupVersionKind, string> _kinds;
     private readonly ConcurrentDictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DefinitionReference> _references = new(StringComparer.Ordinal);
     private readonly Func<string, DefinitionReference> _referenceFactory;
     private readonly Func<string, SchemaNode> _compile;
 
-    private DefinitionSet(Dictionary<string, JsonElement> definitions, Dictionary<GroupVersionKind, string> kinds)
+    private DefinitionSet(Dictionary<string, ReadOnlyMemory<byte>> definitions, Dictionary<GroupVersionKind, string> kinds)
     {
         _definitions = definitions;
         _kinds = kinds;
@@ -42,28 +48,31 @@ internal sealed class DefinitionSet
     public int Count => _definitions.Count;
 
     /// <summary>Reads a swagger document; throws <see cref="JsonException"/> or <see cref="InvalidDataException"/> when it is not one.</summary>
-    public static DefinitionSet Parse(ReadOnlyMemory<byte> json)
+    public static DefinitionSet Parse(ReadOnlyMemory<byte> json) => TryScanLines(json) ?? ParseDocument(json);
+
+    /// <summary>Reads any swagger document by parsing it whole.</summary>
+    internal static DefinitionSet ParseDocument(ReadOnlyMemory<byte> json)
     {
-        // Not disposed: the elements kept in the index read from the document for the life of the set.
-        var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+        using var document = JsonDocument.Parse(json, DocumentOptions);
         if (document.RootElement.ValueKind != JsonValueKind.Object
             || !document.RootElement.TryGetProperty("definitions", out var definitionsElement)
             || definitionsElement.ValueKind != JsonValueKind.Object)
         {
-            document.Dispose();
             throw new InvalidDataException("it has no \"definitions\" object (expected an OpenAPI v2 document such as `kubectl get --raw /openapi/v2`)");
         }
 
-        var definitions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         var kinds = new Dictionary<GroupVersionKind, string>();
         foreach (var definition in definitionsElement.EnumerateObject())
         {
-            definitions[definition.Name] = definition.Value;
+            definitions[definition.Name] = Encoding.UTF8.GetBytes(definition.Value.GetRawText());
             if (definition.Value.ValueKind == JsonValueKind.Object
-                && definition.Value.TryGetProperty("x-kubernetes-group-version-kind", out var gvks)
+                && definition.Value.TryGetProperty(GvkKeyword, out var gvks)
                 && gvks.ValueKind == JsonValueKind.Array
                 && gvks.GetArrayLength() == 1
-                && IsObjectSchema(definition.Value))
+                && definition.Value.TryGetProperty("properties", out var properties)
+                && properties.ValueKind == JsonValueKind.Object
+                && properties.TryGetProperty("kind", out _))
             {
                 // Definitions listing many kinds (DeleteOptions, WatchEvent, Status) are not the schema of any of them.
                 var gvk = gvks[0];
@@ -74,21 +83,111 @@ internal sealed class DefinitionSet
         return new DefinitionSet(definitions, kinds);
     }
 
+    /// <summary>
+    /// Indexes a file in the normalised layout (a <c>{"definitions":{</c> line, then one <c>"NAME":{...},</c> per
+    /// line, then <c>}}</c>) without parsing it; null when the file is not in that layout.
+    /// </summary>
+    internal static DefinitionSet? TryScanLines(ReadOnlyMemory<byte> json)
+    {
+        var header = "{\"definitions\":{\n"u8;
+        var text = json.Span;
+        if (!text.StartsWith(header))
+        {
+            return null;
+        }
+
+        var definitions = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        var kinds = new Dictionary<GroupVersionKind, string>();
+        var position = header.Length;
+        while (true)
+        {
+            var length = text[position..].IndexOf((byte)'\n');
+            if (length < 0)
+            {
+                return null;
+            }
+
+            var line = text.Slice(position, length);
+            if (line.SequenceEqual("}}"u8))
+            {
+                return new DefinitionSet(definitions, kinds);
+            }
+
+            // "NAME":{...} with an optional trailing comma; definition names contain no escapes.
+            var nameEnd = line.Length > 1 && line[0] == '"' ? line[1..].IndexOf((byte)'"') + 1 : 0;
+            if (nameEnd <= 1 || nameEnd + 2 >= line.Length || line[nameEnd + 1] != ':')
+            {
+                return null;
+            }
+
+            var name = Encoding.UTF8.GetString(line[1..nameEnd]);
+            var bodyStart = nameEnd + 2;
+            var bodyLength = line.Length - bodyStart - (line[^1] == ',' ? 1 : 0);
+            definitions[name] = json.Slice(position + bodyStart, bodyLength);
+
+            var gvkKey = line.IndexOf("\"x-kubernetes-group-version-kind\":"u8);
+            if (gvkKey >= 0 && ReadSingleKind(line[(gvkKey + GvkKeyword.Length + 3)..]) is { } gvk)
+            {
+                kinds[gvk] = name;
+            }
+
+            position += length + 1;
+        }
+    }
+
+    /// <summary>The one group/version/kind of a GVK list, or null when it lists several (or none).</summary>
+    private static GroupVersionKind? ReadSingleKind(ReadOnlySpan<byte> array)
+    {
+        var reader = new Utf8JsonReader(array);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return null;
+        }
+
+        GroupVersionKind? found = null;
+        string group = string.Empty, version = string.Empty, kind = string.Empty;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    group = version = kind = string.Empty;
+                    break;
+                case JsonTokenType.PropertyName:
+                    var property = reader.GetString();
+                    reader.Read();
+                    var value = reader.TokenType == JsonTokenType.String ? reader.GetString()! : string.Empty;
+                    (group, version, kind) = property switch
+                    {
+                        "group" => (value, version, kind),
+                        "version" => (group, value, kind),
+                        "kind" => (group, version, value),
+                        _ => (group, version, kind),
+                    };
+                    break;
+                case JsonTokenType.EndObject:
+                    found = new GroupVersionKind(group, version, kind);
+                    break;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The schema of objects of <paramref name="gvk"/>, or null when this set does not serve that kind.</summary>
     public SchemaNode? ForKind(GroupVersionKind gvk) => _kinds.TryGetValue(gvk, out var name) ? _compiled.GetOrAdd(name, _compile) : null;
 
     public bool Serves(GroupVersionKind gvk) => _kinds.ContainsKey(gvk);
 
-    /// <summary>Whether any kind of <paramref name="apiVersion"/> is served.</summary>
-    public bool ServesApiVersion(string apiVersion) => _kinds.Keys.Any(k => k.ApiVersion == apiVersion);
-
     public IEnumerable<GroupVersionKind> Kinds => _kinds.Keys;
 
     /// <summary>The ObjectMeta schema, for the metadata of custom resources.</summary>
     public SchemaNode? Definition(string name) => _definitions.ContainsKey(name) ? _compiled.GetOrAdd(name, _compile) : null;
-
-    private static bool IsObjectSchema(JsonElement definition) =>
-        definition.TryGetProperty("properties", out var properties) && properties.TryGetProperty("kind", out _);
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
@@ -101,12 +200,14 @@ internal sealed class DefinitionSet
         }
 
         // RawExtension holds any embedded object; 1.13's spec describes its Go struct ("Raw" bytes) instead.
-        if (name.EndsWith(".pkg.runtime.RawExtension", StringComparison.Ordinal) || !_definitions.TryGetValue(name, out var definition))
+        if (name.EndsWith(".pkg.runtime.RawExtension", StringComparison.Ordinal) || !_definitions.TryGetValue(name, out var json))
         {
             return SchemaNode.Any;
         }
 
-        // JsonDocument is safe for concurrent reads; two threads may compile one definition at once, and either result serves.
-        return SchemaCompiler.Compile(definition, SchemaDialect.BuiltIn, name => _references.GetOrAdd(name, _referenceFactory));
+        // The compiled node keeps no reference to the JSON, so the document goes right away. Two threads may
+        // compile one definition at once; either result serves.
+        using var document = JsonDocument.Parse(json, DocumentOptions);
+        return SchemaCompiler.Compile(document.RootElement, SchemaDialect.BuiltIn, reference => _references.GetOrAdd(reference, _referenceFactory));
     }
 }

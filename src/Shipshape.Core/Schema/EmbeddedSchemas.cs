@@ -21,8 +21,6 @@ public static class EmbeddedSchemas
 
     public static KubernetesVersion Newest => Versions[^1];
 
-    public static KubernetesVersion Oldest => Versions[0];
-
     /// <summary>The provenance of each embedded version, from schemas/SOURCES.</summary>
     public static IReadOnlyList<SchemaSource> Sources => ReadSources();
 

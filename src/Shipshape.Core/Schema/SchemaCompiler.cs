@@ -66,6 +66,7 @@ internal static class SchemaCompiler
         }
 
         SchemaNode? additional = null;
+        // An embedded resource is a whole object of any kind: its fields are not known from here.
         var allowsUnknown = dialect.UnknownFieldsAllowed || IsTrue(schema, "x-kubernetes-preserve-unknown-fields") || IsTrue(schema, "x-kubernetes-embedded-resource");
         if (schema.TryGetProperty("additionalProperties", out var additionalElement))
         {
@@ -99,7 +100,6 @@ internal static class SchemaCompiler
             Format = intOrString ? null : format,
             IntOrString = intOrString,
             NullAllowed = dialect.NullAllowed || IsTrue(schema, "nullable"),
-            EmbeddedResource = IsTrue(schema, "x-kubernetes-embedded-resource"),
             Minimum = ReadNumber(schema, "minimum"),
             ExclusiveMinimum = IsTrue(schema, "exclusiveMinimum"),
             Maximum = ReadNumber(schema, "maximum"),

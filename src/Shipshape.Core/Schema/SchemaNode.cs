@@ -58,9 +58,6 @@ internal sealed record SchemaNode
     /// </summary>
     public bool NullAllowed { get; init; }
 
-    /// <summary>A whole Kubernetes object embedded in this one (x-kubernetes-embedded-resource).</summary>
-    public bool EmbeddedResource { get; init; }
-
     public double? Minimum { get; init; }
 
     public bool ExclusiveMinimum { get; init; }

@@ -24,6 +24,20 @@ public sealed class SchemaDataTests
     }
 
     [Fact]
+    public void Line_scan_of_the_embedded_files_indexes_what_a_full_parse_does()
+    {
+        foreach (var version in EmbeddedSchemas.Versions)
+        {
+            var bytes = EmbeddedSchemas.ReadResource($"schemas/kubernetes/{version}.json");
+            var scanned = DefinitionSet.TryScanLines(bytes);
+            var parsed = DefinitionSet.ParseDocument(bytes);
+            Assert.NotNull(scanned);
+            Assert.Equal(parsed.Count, scanned.Count);
+            Assert.Equal(parsed.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal), scanned.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Embedded_versions_are_the_five_specs()
     {
         Assert.Equal(["1.13", "1.14", "1.20", "1.27", "1.30"], EmbeddedSchemas.Versions.Select(v => v.ToString()));
