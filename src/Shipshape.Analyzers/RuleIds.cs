@@ -11,10 +11,10 @@ public static class RuleIds
     public const string DuplicateContainerName = "SHIP2006";
 
     public const string ImageTagLatest = "SHIP4001";
+    public const string InvalidObjectName = "SHIP4013";
+    public const string InvalidLabel = "SHIP4014";
 
     public const string ObjectNotAdded = "SHIP5001";
-    public const string InvalidName = "SHIP5002";
-    public const string InvalidLabel = "SHIP5003";
 }
 
 /// <summary>Categories, as the manifest rules name them (rules/ID.md, AnalyzerReleases.*.md).</summary>

@@ -11,13 +11,6 @@ public sealed class RuleIdTests
 {
     private static readonly DiagnosticDescriptor[] Descriptors = [.. AnalyzerIds.Descriptors];
 
-    /// <summary>
-    /// Manifest rules being added on another branch (issue 4) whose ID the analyzers already use: until that branch is
-    /// merged, Core may not declare the constant and rules/ID.md may not exist. Once merged, Core's value is checked;
-    /// remove the ID from here when rules/ID.md has its "In C# builder code" note.
-    /// </summary>
-    private static readonly string[] ManifestRulesInFlight = [RuleIds.ImageTagLatest];
-
     [Fact]
     public void Every_id_shared_with_a_manifest_rule_has_the_engine_constant_name_and_value()
     {
@@ -28,13 +21,10 @@ public sealed class RuleIdTests
             {
                 Assert.DoesNotContain(id, core.Values);
             }
-            else if (core.TryGetValue(name, out var coreId))
-            {
-                Assert.Equal(coreId, id);
-            }
             else
             {
-                Assert.True(ManifestRulesInFlight.Contains(id), $"Shipshape.Core has no RuleIds.{name}");
+                Assert.True(core.TryGetValue(name, out var coreId), $"Shipshape.Core has no RuleIds.{name}");
+                Assert.Equal(coreId, id);
             }
         }
     }
@@ -47,11 +37,6 @@ public sealed class RuleIdTests
         foreach (var descriptor in Descriptors)
         {
             Assert.Equal($"https://github.com/shipshape-io/shipshape/blob/main/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
-            if (ManifestRulesInFlight.Contains(descriptor.Id))
-            {
-                continue; // Its doc comes with the manifest rule; the builder note is added after that merge.
-            }
-
             var doc = Path.Combine(AnalyzerIds.RepositoryRoot, "rules", descriptor.Id + ".md");
             Assert.True(File.Exists(doc), $"rules/{descriptor.Id}.md is missing");
             var text = File.ReadAllText(doc);

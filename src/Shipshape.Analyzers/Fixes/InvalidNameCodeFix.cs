@@ -9,12 +9,12 @@ using Shipshape.Analyzers.Rules;
 
 namespace Shipshape.Analyzers.Fixes;
 
-/// <summary>SHIP5002: replaces an invalid name literal with the nearest valid one ("Echo_Server" → "echo-server").</summary>
+/// <summary>SHIP4013: replaces an invalid name literal with the nearest valid one ("Echo_Server" → "echo-server").</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InvalidNameCodeFix))]
 [Shared]
 public sealed class InvalidNameCodeFix : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds => [RuleIds.InvalidName];
+    public override ImmutableArray<string> FixableDiagnosticIds => [RuleIds.InvalidObjectName];
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -23,7 +23,7 @@ public sealed class InvalidNameCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(SHIP5002InvalidName.SuggestionProperty, out var suggestion) || suggestion is null
+            if (!diagnostic.Properties.TryGetValue(SHIP4013InvalidObjectName.SuggestionProperty, out var suggestion) || suggestion is null
                 || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
             {
                 continue;

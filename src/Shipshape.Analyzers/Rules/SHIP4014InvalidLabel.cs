@@ -7,13 +7,13 @@ namespace Shipshape.Analyzers.Rules;
 
 /// <summary>A constant label key or value (in <c>.Label</c>, <c>.TemplateLabel</c> or <c>.Selector</c>) that the API server would reject.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SHIP5003InvalidLabel : DiagnosticAnalyzer
+public sealed class SHIP4014InvalidLabel : DiagnosticAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.InvalidLabel,
         title: "Label key or value is not valid",
         messageFormat: "Label {0} '{1}' is not valid: {2}",
-        category: RuleCategories.Builder,
+        category: RuleCategories.Reliability,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Label keys are an optional DNS subdomain prefix and '/' and a name; names and values hold at most 63 letters, digits, '-', '_' and '.', alphanumeric at both ends.",

@@ -7,20 +7,20 @@ namespace Shipshape.Analyzers.Rules;
 
 /// <summary>A constant <c>.Name("...")</c> that the API server would reject (not a DNS-1123 name).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SHIP5002InvalidName : DiagnosticAnalyzer
+public sealed class SHIP4013InvalidObjectName : DiagnosticAnalyzer
 {
     /// <summary>The diagnostic property holding the nearest valid name, for the code fix.</summary>
     public const string SuggestionProperty = "Suggestion";
 
     public static readonly DiagnosticDescriptor Rule = new(
-        id: RuleIds.InvalidName,
-        title: "Name is not a valid Kubernetes name",
+        id: RuleIds.InvalidObjectName,
+        title: "Object name is not a valid DNS name",
         messageFormat: "'{0}' is not a valid {1} name: use {2}{3}",
-        category: RuleCategories.Builder,
+        category: RuleCategories.Reliability,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Object and container names must be DNS-1123 names: lowercase letters, digits and '-', alphanumeric at both ends.",
-        helpLinkUri: HelpLinks.For(RuleIds.InvalidName));
+        helpLinkUri: HelpLinks.For(RuleIds.InvalidObjectName));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
