@@ -20,6 +20,7 @@ namespace Shipshape.Cli
                 RulesCommand.Create(stdout),
                 ExplainCommand.Create(stdout),
                 SchemasCommand.Create(stdout),
+                GenerateCommand.Create(stdout, readStandardInput ?? InputCollector.ReadStandardInput),
             };
             root.Add(verbose);
 

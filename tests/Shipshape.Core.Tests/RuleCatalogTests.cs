@@ -56,7 +56,9 @@ public sealed partial class RuleCatalogTests
     [Fact]
     public void Every_rule_has_a_doc_and_every_doc_has_a_rule()
     {
-        var documented = Directory.EnumerateFiles(RepositoryPaths.Rules, "SHIP*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray();
+        // SHIP5xxx are C# analyzer rules (src/Shipshape.Analyzers); Shipshape.Analyzers.Tests checks their docs.
+        var documented = Directory.EnumerateFiles(RepositoryPaths.Rules, "SHIP*.md").Select(Path.GetFileNameWithoutExtension)
+            .Where(id => !id!.StartsWith("SHIP5", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var rules = RuleCatalog.Descriptors.Select(d => d.Id).ToArray();
         Assert.Equal(rules, documented);
     }

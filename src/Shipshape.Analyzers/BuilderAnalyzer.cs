@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Shipshape.Analyzers;
+
+/// <summary>
+/// The shape every object-level builder analyzer shares: in compilations that use Shipshape.Builder, visit each
+/// builder object's expression (<c>new X().A().B()</c>) and hand over the fluent chain that builds it.
+/// </summary>
+public abstract class BuilderAnalyzer : DiagnosticAnalyzer
+{
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (BuilderTypes.From(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(
+                node => AnalyzeIfChainTop(node, types),
+                SyntaxKind.InvocationExpression,
+                SyntaxKind.ObjectCreationExpression,
+                SyntaxKind.ImplicitObjectCreationExpression);
+        });
+    }
+
+    /// <summary>
+    /// Analyzes a builder object once, at the outermost node of the expression that builds it, so that its findings
+    /// (inside the expression) are local to the analyzed node, as code fixes require.
+    /// </summary>
+    private void AnalyzeIfChainTop(SyntaxNodeAnalysisContext node, BuilderTypes types)
+    {
+        var expression = (ExpressionSyntax)node.Node;
+        var start = expression;
+        while (start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            start = access.Expression;
+        }
+
+        if (start is BaseObjectCreationExpressionSyntax creation
+            && node.SemanticModel.GetTypeInfo(creation, node.CancellationToken).Type is { } type && types.IsResource(type)
+            && FluentChain.Follow(creation, type, node.SemanticModel, node.CancellationToken) is { } chain && chain.Top == expression)
+        {
+            AnalyzeObject(node, types, chain);
+        }
+    }
+
+    /// <summary>Checks one builder object, written as <paramref name="chain"/>.</summary>
+    private protected abstract void AnalyzeObject(SyntaxNodeAnalysisContext context, BuilderTypes types, FluentChain chain);
+}

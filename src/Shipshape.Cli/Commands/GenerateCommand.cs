@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Shipshape.Builder.Generation;
+using Shipshape.Core.Loading;
+
+namespace Shipshape.Cli.Commands;
+
+/// <summary>
+/// <c>shipshape generate csharp FILE...</c>: writes a Shipshape.Builder program that builds the same objects as
+/// the manifests, to standard output or <c>--output</c>. A field the builder cannot express is exit code 2 with
+/// its file, line and column; nothing is dropped silently.
+/// </summary>
+public static class GenerateCommand
+{
+    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Manifest files, directories (searched recursively for *.yaml, *.yml, *.json), or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the code to FILE instead of standard output",
+            HelpName = "FILE",
+        };
+        var csharp = new Command("csharp", "Write C# (Shipshape.Builder) code that builds the manifests' objects") { paths, output };
+        csharp.SetAction(parse =>
+        {
+            var files = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput).Select(ReadOrFail).ToArray();
+            string code;
+            try
+            {
+                code = CSharpGenerator.Generate(files);
+            }
+            catch (GeneratorException exception)
+            {
+                throw new UsageException(exception.Message);
+            }
+
+            if (parse.GetValue(output) is { } outputPath)
+            {
+                File.WriteAllText(outputPath, code);
+            }
+            else
+            {
+                stdout.Write(code);
+            }
+
+            return ExitCodes.Clean;
+        });
+        return new Command("generate", "Generate code from manifests") { csharp };
+    }
+
+    /// <summary>The file's text; a file that cannot be read (missing, too large, not UTF-8) is exit code 2 with the reason.</summary>
+    private static SourceFile ReadOrFail(InputSource input)
+    {
+        var result = input.Read(LoaderLimits.Default);
+        return result.File ?? throw new UsageException(result.Problem!.ToString());
+    }
+}
