@@ -37,7 +37,7 @@ results="$out/results.md"
   echo "|---|---|---|---|---|---|---|---|---|---|"
 } > "$results"
 
-measure() { # name corpus-label dir command...
+measure() { # name corpus-label path (file or directory) command...
   local name=$1 label=$2 dir=$3; shift 3
   local json="$out/hyperfine-$name-$label.json"
   hyperfine --warmup 1 --runs "$runs" -i --export-json "$json" "$*" >/dev/null
@@ -60,9 +60,9 @@ measure() { # name corpus-label dir command...
 
 small="$root/examples/echo-app/service.yaml"
 echo "== cold start on one small file"
-s_cold=$(measure shipshape cold-1-file "$(dirname "$small")" "$shipshape" lint "$small")
+s_cold=$(measure shipshape cold-1-file "$small" "$shipshape" lint "$small")
 if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
-  k_cold=$(measure kubeconform cold-1-file "$(dirname "$small")" "$kubeconform" -strict -schema-location "$KUBECONFORM_SCHEMAS" "$small")
+  k_cold=$(measure kubeconform cold-1-file "$small" "$kubeconform" -strict -schema-location "$KUBECONFORM_SCHEMAS" "$small")
   echo "cold start ratio shipshape/kubeconform: $(echo "$s_cold / $k_cold" | bc -l)" | tee -a "$results"
 fi
 

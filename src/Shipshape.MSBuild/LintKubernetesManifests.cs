@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Configuration;
 using Shipshape.Core.Engine;
@@ -150,22 +149,8 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        isExcluded = ExclusionFilter(ConfigFile, configuration);
+        isExcluded = configuration.ExclusionFilter(ConfigFile);
         return true;
-    }
-
-    /// <summary>
-    /// The configuration's exclude globs, relative to its directory, applied as the command line applies them to the
-    /// files it finds in directories (the default KubernetesManifest items are found that way); the file itself is
-    /// never a manifest.
-    /// </summary>
-    private static Func<string, bool> ExclusionFilter(string configPath, ShipshapeConfiguration configuration)
-    {
-        var configFile = Path.GetFullPath(configPath);
-        var root = configuration.BaseDirectory ?? Path.GetDirectoryName(configFile)!;
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddIncludePatterns(configuration.Exclude);
-        return file => file == configFile || (configuration.Exclude.Count > 0 && matcher.Match(Path.GetRelativePath(root, file)).HasMatches);
     }
 
     private void LogFinding(Diagnostic diagnostic, Severity threshold)

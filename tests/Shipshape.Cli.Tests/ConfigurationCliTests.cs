@@ -3,28 +3,11 @@ namespace Shipshape.Cli.Tests;
 /// <summary>.shipshape.yaml and --enable/--disable, through the command line.</summary>
 public sealed class ConfigurationCliTests
 {
-    private const string CollidingPod = """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: simple-echo
-        spec:
-          containers:
-            - name: nginx
-              image: nginx:1.27
-              ports:
-                - containerPort: 80
-            - name: echo
-              image: gihyodocker/echo:1.0
-              ports:
-                - containerPort: 80
-        """;
-
     [Fact]
     public void A_config_file_with_an_unknown_key_exits_2_naming_the_key_and_its_line()
     {
         using var files = new TempFiles();
-        var manifest = files.Write("pod.yaml", CollidingPod);
+        var manifest = files.Write("pod.yaml", TestManifests.PortCollisionPod);
         var config = files.Write(".shipshape.yaml", "rules:\n  SHIP2005: warning\nexclude_paths:\n  - vendor/**\n");
 
         var result = CliRunner.Run("lint", "--config", config, manifest);
@@ -38,7 +21,7 @@ public sealed class ConfigurationCliTests
     public void Configured_levels_apply_and_disable_on_the_command_line_wins()
     {
         using var files = new TempFiles();
-        var manifest = files.Write("pod.yaml", CollidingPod);
+        var manifest = files.Write("pod.yaml", TestManifests.PortCollisionPod);
         var config = files.Write(".shipshape.yaml", "rules:\n  SHIP2005: warning\n");
 
         var configured = CliRunner.Run("lint", "--config", config, "--format", "json", manifest);
@@ -54,7 +37,7 @@ public sealed class ConfigurationCliTests
     public void Fail_level_from_the_config_applies_unless_the_command_line_gives_one()
     {
         using var files = new TempFiles();
-        var manifest = files.Write("pod.yaml", CollidingPod);
+        var manifest = files.Write("pod.yaml", TestManifests.PortCollisionPod);
         var config = files.Write(".shipshape.yaml", "rules:\n  SHIP2005: warning\nfailLevel: warning\n");
 
         Assert.Equal(1, CliRunner.Run("lint", "--config", config, manifest).ExitCode);
@@ -65,8 +48,8 @@ public sealed class ConfigurationCliTests
     public void Exclude_globs_skip_files_found_in_directories_relative_to_the_config()
     {
         using var files = new TempFiles();
-        files.Write("app/pod.yaml", CollidingPod);
-        files.Write("vendor/chart/pod.yaml", CollidingPod);
+        files.Write("app/pod.yaml", TestManifests.PortCollisionPod);
+        files.Write("vendor/chart/pod.yaml", TestManifests.PortCollisionPod);
         var config = files.Write(".shipshape.yaml", "exclude:\n  - vendor/**\n");
 
         var result = CliRunner.Run("lint", "--config", config, "--format", "json", files.Root);
@@ -78,7 +61,7 @@ public sealed class ConfigurationCliTests
     public void An_unknown_rule_on_the_command_line_exits_2()
     {
         using var files = new TempFiles();
-        var manifest = files.Write("pod.yaml", CollidingPod);
+        var manifest = files.Write("pod.yaml", TestManifests.PortCollisionPod);
 
         var result = CliRunner.Run("lint", "--disable", "SHIP9999", manifest);
 

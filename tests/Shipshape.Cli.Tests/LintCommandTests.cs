@@ -3,28 +3,11 @@ namespace Shipshape.Cli.Tests;
 /// <summary>The foundation's promises, checked through the command line as users call it.</summary>
 public sealed class LintCommandTests
 {
-    private const string PortCollisionPod = """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: simple-echo
-        spec:
-          containers:
-            - name: nginx
-              image: nginx:1.27
-              ports:
-                - containerPort: 80
-            - name: echo
-              image: gihyodocker/echo:1.0
-              ports:
-                - containerPort: 80
-        """;
-
     [Fact]
     public void Port_collision_gives_exactly_one_SHIP2005_at_the_second_containerPort_value()
     {
         using var files = new TempFiles();
-        var path = files.Write("pod.yaml", PortCollisionPod);
+        var path = files.Write("pod.yaml", TestManifests.PortCollisionPod);
 
         var result = CliRunner.Run("lint", "--format", "json", path);
 
@@ -183,7 +166,7 @@ public sealed class LintCommandTests
     [Fact]
     public void Standard_input_is_read_for_a_dash()
     {
-        var result = CliRunner.RunWithInput(PortCollisionPod, "lint", "--format", "json", "-");
+        var result = CliRunner.RunWithInput(TestManifests.PortCollisionPod, "lint", "--format", "json", "-");
         Assert.Equal(["SHIP2005@14:26"], result.JsonFindings("SHIP2"));
         Assert.All(result.Json.GetProperty("diagnostics").EnumerateArray(), d => Assert.Equal("<stdin>", d.GetProperty("file").GetString()));
     }
@@ -192,8 +175,8 @@ public sealed class LintCommandTests
     public void Directories_are_searched_recursively_for_manifest_extensions_only()
     {
         using var files = new TempFiles();
-        files.Write("a/pod.yaml", PortCollisionPod);
-        files.Write("a/b/pod.yml", PortCollisionPod);
+        files.Write("a/pod.yaml", TestManifests.PortCollisionPod);
+        files.Write("a/b/pod.yml", TestManifests.PortCollisionPod);
         files.Write("a/b/c/pod.json", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\"}}");
         files.Write("a/notes.txt", "not yaml: [");
         files.Write("a/.git/config.yaml", "not: [linted");
@@ -244,7 +227,7 @@ public sealed class LintCommandTests
     public void Text_format_prints_file_line_column_severity_id_message_and_object_then_a_summary()
     {
         using var files = new TempFiles();
-        var path = files.Write("pod.yaml", PortCollisionPod);
+        var path = files.Write("pod.yaml", TestManifests.PortCollisionPod);
         var lines = CliRunner.Run("lint", path).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var collision = Assert.Single(lines, l => l.Contains(" SHIP2005 ", StringComparison.Ordinal));
         Assert.StartsWith($"{path}:14:26: error SHIP2005 Port 80/TCP of container 'echo'", collision, StringComparison.Ordinal);
@@ -260,7 +243,7 @@ public sealed class LintCommandTests
     public void Output_option_writes_the_report_to_a_file()
     {
         using var files = new TempFiles();
-        var path = files.Write("pod.yaml", PortCollisionPod);
+        var path = files.Write("pod.yaml", TestManifests.PortCollisionPod);
         var report = Path.Combine(files.Root, "report.json");
         var result = CliRunner.Run("lint", "--format", "json", "--output", report, path);
         Assert.Equal(1, result.ExitCode);

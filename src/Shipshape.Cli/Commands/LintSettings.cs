@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Configuration;
 using Shipshape.Core.Engine;
@@ -58,27 +57,6 @@ public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExc
             Core.Configuration.FailLevel.Warning => Severity.Warning,
             _ => Severity.Error,
         };
-        return new LintSettings(options, ExclusionFilter(configPath, configuration), failLevel);
-    }
-
-    /// <summary>
-    /// Matches files against the exclude globs, relative to the configuration file's directory. The configuration
-    /// file itself is never linted as a manifest.
-    /// </summary>
-    private static Func<string, bool>? ExclusionFilter(string? configPath, ShipshapeConfiguration configuration)
-    {
-        if (configPath is null || configuration.BaseDirectory is not { } root)
-        {
-            return null;
-        }
-
-        var configFile = Path.GetFullPath(configPath);
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddIncludePatterns(configuration.Exclude);
-        return file =>
-        {
-            var fullPath = Path.GetFullPath(file);
-            return fullPath == configFile || (configuration.Exclude.Count > 0 && matcher.Match(Path.GetRelativePath(root, fullPath)).HasMatches);
-        };
+        return new LintSettings(options, configPath is null ? null : configuration.ExclusionFilter(configPath), failLevel);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Rules;
 
@@ -79,6 +80,24 @@ public sealed record ShipshapeConfiguration
         }
 
         return new RuleSettings(overrides, strict ?? Strict ?? false);
+    }
+
+    /// <summary>
+    /// Whether a file found in a linted directory is left out: it matches an <see cref="Exclude"/> glob (relative to
+    /// the configuration's directory), or it is the configuration file itself, which is never a manifest.
+    /// </summary>
+    public Func<string, bool> ExclusionFilter(string configPath)
+    {
+        var configFile = Path.GetFullPath(configPath);
+        var root = BaseDirectory ?? Path.GetDirectoryName(configFile)!;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(Exclude);
+        var hasPatterns = Exclude.Count > 0;
+        return file =>
+        {
+            var fullPath = Path.GetFullPath(file);
+            return fullPath == configFile || (hasPatterns && matcher.Match(Path.GetRelativePath(root, fullPath)).HasMatches);
+        };
     }
 
     private static Severity? ToSeverity(RuleLevel level) => level switch

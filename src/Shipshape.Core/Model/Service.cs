@@ -64,5 +64,11 @@ public sealed class Service : KubeObject
 
     public bool HasSelector => Selector is { IsEmpty: false };
 
+    /// <summary>
+    /// True when Kubernetes makes the Service's endpoints from the pods its selector matches: it has a selector and
+    /// is not an ExternalName Service (a DNS alias, which ignores any selector).
+    /// </summary>
+    public bool RoutesToSelectedPods => HasSelector && Type != "ExternalName";
+
     public IReadOnlyList<ServicePort> Ports { get; }
 }

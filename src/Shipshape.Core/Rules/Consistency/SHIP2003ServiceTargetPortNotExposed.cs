@@ -22,7 +22,7 @@ public sealed class SHIP2003ServiceTargetPortNotExposed : ManifestAnalyzer
     {
         foreach (var service in context.Set.OfType<Service>())
         {
-            if (!service.HasSelector || service.Type == "ExternalName")
+            if (!service.RoutesToSelectedPods)
             {
                 continue;
             }
