@@ -50,6 +50,7 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
         var options = new LintOptions
         {
             KubernetesVersion = kubernetesVersion ?? configuration.KubernetesVersion,
+            Limits = configuration.ToLoaderLimits(),
             Rules = configuration.ToRuleSettings([], [], _strict),
         };
         var threshold = failLevel ?? configuration.FailLevel switch

@@ -83,12 +83,12 @@ public static class FocusedConfiguration
             .Where(d => d.Category is Shipshape.Core.Analysis.RuleCategory.Security or Shipshape.Core.Analysis.RuleCategory.Reliability)
             .Select(d => $"  {d.Id}: off\n"));
 
-    /// <summary>A file holding <see cref="Text"/>, written once per test run.</summary>
+    /// <summary>A file holding <see cref="Text"/>, written beside the test binaries once per test run.</summary>
     public static string Path { get; } = Write();
 
     private static string Write()
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"shipshape-focused-{Environment.ProcessId}.yaml");
+        var path = System.IO.Path.Combine(AppContext.BaseDirectory, "focused.shipshape.yaml");
         File.WriteAllText(path, Text);
         return path;
     }

@@ -14,7 +14,7 @@ public sealed class ConfigurationCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Equal($"shipshape: {config}:3:1: unknown key 'exclude_paths'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel\n", result.Stderr);
+        Assert.Equal($"shipshape: {config}:3:1: unknown key 'exclude_paths'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel, limits\n", result.Stderr);
     }
 
     [Fact]
@@ -67,5 +67,39 @@ public sealed class ConfigurationCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("shipshape: --enable/--disable: 'SHIP9999' is not a rule ID; 'shipshape rules' lists them\n", result.Stderr);
+    }
+}
+
+public sealed class ConfigurationLimitsTests
+{
+    [Fact]
+    public void Limits_in_the_configuration_replace_the_loader_defaults()
+    {
+        using var files = new TempFiles();
+        var manifest = files.Write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  a: [[[1]]]\n");
+        var config = files.Write(".shipshape.yaml", "limits:\n  maxDepth: 3\n");
+
+        var limited = CliRunner.Run("lint", "--config", config, "--format", "json", manifest);
+        var unlimited = CliRunner.Run("lint", "--format", "json", manifest);
+
+        Assert.Equal(["SHIP0004@6:7"], limited.JsonFindings().Where(f => f.StartsWith("SHIP0", StringComparison.Ordinal)));
+        Assert.DoesNotContain(unlimited.JsonFindings(), f => f.StartsWith("SHIP0004", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_or_invalid_limit_exits_2_with_its_position()
+    {
+        using var files = new TempFiles();
+        var manifest = files.Write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        var unknown = files.Write("unknown.yaml", "limits:\n  maxDeep: 3\n");
+        var negative = files.Write("negative.yaml", "limits:\n  maxDepth: -1\n");
+
+        var first = CliRunner.Run("lint", "--config", unknown, manifest);
+        var second = CliRunner.Run("lint", "--config", negative, manifest);
+
+        Assert.Equal(2, first.ExitCode);
+        Assert.Equal($"shipshape: {unknown}:2:3: unknown key 'maxDeep' under 'limits'; its keys are maxFileBytes, maxDocuments, maxDepth, maxExpandedNodes, maxScalarLength\n", first.Stderr);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Equal($"shipshape: {negative}:2:13: 'limits.maxDepth' must be a whole number from 1 to 2147483647\n", second.Stderr);
     }
 }

@@ -49,6 +49,7 @@ public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExc
         {
             Rules = configuration.ToRuleSettings(arguments.Enable, arguments.Disable, arguments.Strict),
             KubernetesVersion = arguments.KubernetesVersion ?? configuration.KubernetesVersion,
+            Limits = configuration.ToLoaderLimits(),
             Threads = arguments.Threads,
         };
         var failLevel = arguments.FailLevel ?? configuration.FailLevel switch

@@ -16,7 +16,7 @@ public static partial class ConfigurationReader
     public const string FileName = ".shipshape.yaml";
 
     /// <summary>The top-level keys, as the generated schema names them.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["rules", "exclude", "kubernetesVersion", "strict", "failLevel"];
+    public static IReadOnlyList<string> Keys { get; } = ["rules", "exclude", "kubernetesVersion", "strict", "failLevel", "limits"];
 
     /// <summary>The nearest <see cref="FileName"/> in <paramref name="directory"/> or a directory above it, or null.</summary>
     public static string? FindUpward(string directory)
@@ -82,6 +82,7 @@ public static partial class ConfigurationReader
                 "kubernetesVersion" => configuration with { KubernetesVersion = ReadVersion(path, entry.Value) },
                 "strict" => configuration with { Strict = ReadBoolean(path, entry) },
                 "failLevel" => configuration with { FailLevel = ReadFailLevel(path, entry.Value) },
+                "limits" => configuration with { Limits = ReadLimits(path, entry.Value) },
                 _ => throw Problem(path, entry.Key, $"unknown key '{entry.KeyText ?? entry.Key.ShapeName}'; the configuration's keys are {string.Join(", ", Keys)}"),
             };
         }
@@ -130,6 +131,37 @@ public static partial class ConfigurationReader
                 ? pattern.Value
                 : throw Problem(path, item, $"each 'exclude' entry must be a glob pattern string, not a {item.ShapeName}"))
             .ToArray();
+    }
+
+    private static readonly string[] LimitKeys = ["maxFileBytes", "maxDocuments", "maxDepth", "maxExpandedNodes", "maxScalarLength"];
+
+    private static InputLimits ReadLimits(string path, Node node)
+    {
+        if (node is not MappingNode mapping)
+        {
+            throw Problem(path, node, $"'limits' must be a mapping of {string.Join(", ", LimitKeys)}, not a {node.ShapeName}");
+        }
+
+        var limits = new InputLimits();
+        foreach (var entry in mapping.Entries)
+        {
+            long Positive(long max) =>
+                entry.Value is ScalarNode scalar && scalar.TryGetInt64(out var value) && value >= 1 && value <= max
+                    ? value
+                    : throw Problem(path, entry.Value, $"'limits.{entry.KeyText}' must be a whole number from 1 to {max}");
+
+            limits = entry.KeyText switch
+            {
+                "maxFileBytes" => limits with { MaxFileBytes = Positive(long.MaxValue) },
+                "maxDocuments" => limits with { MaxDocuments = (int)Positive(int.MaxValue) },
+                "maxDepth" => limits with { MaxDepth = (int)Positive(int.MaxValue) },
+                "maxExpandedNodes" => limits with { MaxExpandedNodes = Positive(long.MaxValue) },
+                "maxScalarLength" => limits with { MaxScalarLength = (int)Positive(int.MaxValue) },
+                _ => throw Problem(path, entry.Key, $"unknown key '{entry.KeyText ?? entry.Key.ShapeName}' under 'limits'; its keys are {string.Join(", ", LimitKeys)}"),
+            };
+        }
+
+        return limits;
     }
 
     private static string ReadVersion(string path, Node node)

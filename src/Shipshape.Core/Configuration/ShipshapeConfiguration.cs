@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Loading;
 using Shipshape.Core.Rules;
 
 namespace Shipshape.Core.Configuration;
@@ -21,6 +22,30 @@ public enum FailLevel
     Info,
     Warning,
     Error,
+}
+
+/// <summary>The <c>limits</c> section of <c>.shipshape.yaml</c>: each one overrides a <see cref="LoaderLimits"/> default.</summary>
+public sealed record InputLimits
+{
+    [Description("Bytes in one file (default 64 MiB).")]
+    [Range(1, long.MaxValue)]
+    public long? MaxFileBytes { get; init; }
+
+    [Description("Documents read from one file (default 100000).")]
+    [Range(1, int.MaxValue)]
+    public int? MaxDocuments { get; init; }
+
+    [Description("How deeply mappings and lists may nest (default 512).")]
+    [Range(1, int.MaxValue)]
+    public int? MaxDepth { get; init; }
+
+    [Description("Nodes a document may expand to once aliases are followed (default 1000000).")]
+    [Range(1, long.MaxValue)]
+    public long? MaxExpandedNodes { get; init; }
+
+    [Description("Characters in one scalar (default 4 MiB).")]
+    [Range(1, int.MaxValue)]
+    public int? MaxScalarLength { get; init; }
 }
 
 /// <summary>
@@ -49,6 +74,25 @@ public sealed record ShipshapeConfiguration
 
     [Description("Exit with 1 when a finding is at or above this severity, when --fail-level is not given.")]
     public FailLevel? FailLevel { get; init; }
+
+    [Description("Safety limits of the YAML loader; inputs beyond them are reported (SHIP0004) instead of read. Omitted limits keep their defaults.")]
+    public InputLimits? Limits { get; init; }
+
+    /// <summary>The loader limits: the defaults, with each one this configuration sets replaced.</summary>
+    public LoaderLimits ToLoaderLimits()
+    {
+        var defaults = LoaderLimits.Default;
+        return Limits is not { } limits
+            ? defaults
+            : defaults with
+            {
+                MaxFileBytes = limits.MaxFileBytes ?? defaults.MaxFileBytes,
+                MaxDocuments = limits.MaxDocuments ?? defaults.MaxDocuments,
+                MaxDepth = limits.MaxDepth ?? defaults.MaxDepth,
+                MaxExpandedNodes = limits.MaxExpandedNodes ?? defaults.MaxExpandedNodes,
+                MaxScalarLength = limits.MaxScalarLength ?? defaults.MaxScalarLength,
+            };
+    }
 
     /// <summary>The directory the configuration was read from, against which <see cref="Exclude"/> patterns resolve.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
