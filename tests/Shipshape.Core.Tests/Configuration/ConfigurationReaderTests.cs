@@ -30,7 +30,7 @@ public sealed class ConfigurationReaderTests
     }
 
     [Theory]
-    [InlineData("rules:\n  SHIP2005: off\nexlude:\n  - a\n", "c.yaml:3:1: unknown key 'exlude'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel")]
+    [InlineData("rules:\n  SHIP2005: off\nexlude:\n  - a\n", "c.yaml:3:1: unknown key 'exlude'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel, limits")]
     [InlineData("rules:\n  SHIP2005: loud\n", "c.yaml:2:13: the level of SHIP2005 must be off, info, warning or error")]
     [InlineData("rules:\n  SHIP9999: off\n", "c.yaml:2:3: 'SHIP9999' under 'rules' is not a Shipshape rule ID; 'shipshape rules' lists them")]
     [InlineData("rules: [SHIP2005]\n", "c.yaml:1:8: 'rules' must be a mapping of rule IDs to off, info, warning or error, not a list")]
@@ -38,7 +38,7 @@ public sealed class ConfigurationReaderTests
     [InlineData("strict: maybe\n", "c.yaml:1:9: 'strict' must be true or false, not a string")]
     [InlineData("kubernetesVersion: latest\n", "c.yaml:1:20: 'kubernetesVersion' must be a version like \"1.30\"")]
     [InlineData("failLevel: off\n", "c.yaml:1:12: 'failLevel' must be error, warning or info")]
-    [InlineData("- rules\n", "c.yaml:1:1: the configuration must be a mapping of rules, exclude, kubernetesVersion, strict, failLevel, not a list")]
+    [InlineData("- rules\n", "c.yaml:1:1: the configuration must be a mapping of rules, exclude, kubernetesVersion, strict, failLevel, limits, not a list")]
     [InlineData("rules: {\n", "c.yaml:2:1: ")]
     public void The_first_problem_stops_the_run_with_its_position(string text, string message)
     {
