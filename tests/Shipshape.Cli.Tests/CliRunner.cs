@@ -12,6 +12,10 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
         Json.GetProperty("diagnostics").EnumerateArray()
             .Select(d => $"{d.GetProperty("id").GetString()}@{d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()}")
             .ToArray();
+
+    /// <summary>The <see cref="JsonFindings()"/> of the rules whose IDs start with one of <paramref name="idPrefixes"/> ("SHIP2").</summary>
+    public string[] JsonFindings(params string[] idPrefixes) =>
+        JsonFindings().Where(f => idPrefixes.Any(p => f.StartsWith(p, StringComparison.Ordinal))).ToArray();
 }
 
 /// <summary>Runs the CLI in-process, exactly as Program.cs does, with captured output.</summary>

@@ -29,8 +29,8 @@ public sealed class LintCommandTests
         var result = CliRunner.Run("lint", "--format", "json", path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["SHIP2005@14:26"], result.JsonFindings());
-        var diagnostic = result.Json.GetProperty("diagnostics")[0];
+        Assert.Equal(["SHIP2005@14:26"], result.JsonFindings("SHIP0", "SHIP1", "SHIP2"));
+        var diagnostic = result.Json.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "SHIP2005");
         Assert.Equal("error", diagnostic.GetProperty("severity").GetString());
         Assert.Equal(path, diagnostic.GetProperty("file").GetString());
         Assert.Equal(14, diagnostic.GetProperty("endLine").GetInt32());
@@ -112,10 +112,10 @@ public sealed class LintCommandTests
         var result = CliRunner.Run("lint", "--format", "json", path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["SHIP2001@8:12", "SHIP2003@30:19"], result.JsonFindings());
+        Assert.Equal(["SHIP2001@8:12", "SHIP2003@30:19"], result.JsonFindings("SHIP0", "SHIP1", "SHIP2"));
         Assert.Equal(
             "Service 'wrong' targets port 8081, but the pods it selects (Deployment 'echo', Pod 'named') expose 80 and 8080 (http); set targetPort to one of those ports or declare the port on the container",
-            result.Json.GetProperty("diagnostics")[1].GetProperty("message").GetString());
+            result.Json.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "SHIP2003").GetProperty("message").GetString());
     }
 
     [Fact]
@@ -184,8 +184,8 @@ public sealed class LintCommandTests
     public void Standard_input_is_read_for_a_dash()
     {
         var result = CliRunner.RunWithInput(PortCollisionPod, "lint", "--format", "json", "-");
-        Assert.Equal(["SHIP2005@14:26"], result.JsonFindings());
-        Assert.Equal("<stdin>", result.Json.GetProperty("diagnostics")[0].GetProperty("file").GetString());
+        Assert.Equal(["SHIP2005@14:26"], result.JsonFindings("SHIP2"));
+        Assert.All(result.Json.GetProperty("diagnostics").EnumerateArray(), d => Assert.Equal("<stdin>", d.GetProperty("file").GetString()));
     }
 
     [Fact]
@@ -246,10 +246,14 @@ public sealed class LintCommandTests
         using var files = new TempFiles();
         var path = files.Write("pod.yaml", PortCollisionPod);
         var lines = CliRunner.Run("lint", path).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        Assert.StartsWith($"{path}:14:26: error SHIP2005 Port 80/TCP of container 'echo'", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(" [Pod/simple-echo]", lines[0], StringComparison.Ordinal);
-        Assert.Equal("1 error, 0 warnings, 0 infos in 1 file (1 object in 1 document)", lines[1]);
+        var collision = Assert.Single(lines, l => l.Contains(" SHIP2005 ", StringComparison.Ordinal));
+        Assert.StartsWith($"{path}:14:26: error SHIP2005 Port 80/TCP of container 'echo'", collision, StringComparison.Ordinal);
+        Assert.EndsWith(" [Pod/simple-echo]", collision, StringComparison.Ordinal);
+
+        // Each of the two containers also lacks a hardened securityContext and resources: SHIP3002, SHIP3003,
+        // SHIP4003 and SHIP4004 (warnings), SHIP3008 and SHIP3009 (infos).
+        Assert.Equal(14, lines.Length);
+        Assert.Equal("1 error, 8 warnings, 4 infos in 1 file (1 object in 1 document)", lines[^1]);
     }
 
     [Fact]

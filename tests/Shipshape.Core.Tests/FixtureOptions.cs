@@ -1,4 +1,6 @@
+using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
+using Shipshape.Core.Rules;
 
 namespace Shipshape.Core.Tests;
 
@@ -7,7 +9,13 @@ public static class FixtureOptions
 {
     public static LintOptions For(string fixturePath)
     {
-        var options = new LintOptions { Threads = 1 };
+        // The fixture's own rule runs even when it is off by default.
+        var rule = RuleCatalog.Find(fixturePath.Split('/')[0]);
+        var options = new LintOptions
+        {
+            Threads = 1,
+            Rules = rule is null ? RuleSettings.Default : new RuleSettings(new Dictionary<string, Severity?> { [rule.Id] = rule.DefaultSeverity }, strict: false),
+        };
         foreach (var line in File.ReadLines(Path.Combine(RepositoryPaths.Fixtures, fixturePath)))
         {
             if (!line.StartsWith('#'))

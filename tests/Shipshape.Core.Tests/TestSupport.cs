@@ -17,6 +17,10 @@ public static class Lint
     public static string[] Findings(this LintReport report, string? id = null) =>
         report.Active.Where(d => id is null || d.Id == id).Select(d => $"{d.Id}@{d.Span.Line}:{d.Span.Column}").ToArray();
 
+    /// <summary>The findings of the schema rules (SHIP1xxx) only: schema tests do not care what the other rules think.</summary>
+    public static string[] SchemaFindings(this LintReport report) =>
+        report.Active.Where(d => d.Descriptor.Category == RuleCategory.Schema).Select(d => $"{d.Id}@{d.Span.Line}:{d.Span.Column}").ToArray();
+
     public static Diagnostic Single(this LintReport report, string id) => Assert.Single(report.Active, d => d.Id == id);
 }
 

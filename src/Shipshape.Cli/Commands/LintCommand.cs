@@ -60,9 +60,17 @@ public static class LintCommand
             HelpName = "FILE",
         };
 
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = $"Configuration file (default: {Core.Configuration.ConfigurationReader.FileName} found upward from the current directory)",
+            HelpName = "FILE",
+        };
+        var enable = new Option<string[]>("--enable") { Description = "Turn a rule on (repeatable); overrides the configuration", HelpName = "ID" };
+        var disable = new Option<string[]>("--disable") { Description = "Turn a rule off (repeatable); overrides the configuration", HelpName = "ID" };
+
         var command = new Command("lint", "Lint and validate Kubernetes manifests")
         {
-            paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile,
+            paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile, config, enable, disable,
         };
 
         command.SetAction(parse =>
@@ -79,15 +87,24 @@ public static class LintCommand
                 throw new UsageException("--threads: give a number of 1 or more");
             }
 
-            var options = new LintOptions
+            // AcceptOnlyFromAmong has already limited the value to a severity name.
+            _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
+            var settings = LintSettings.Resolve(new LintArguments
             {
+                ConfigPath = parse.GetValue(config),
                 KubernetesVersion = version,
+                FailLevel = parse.GetResult(failLevel) is { Implicit: false } ? threshold : null,
+                Strict = parse.GetResult(strict) is { Implicit: false } ? parse.GetValue(strict) : null,
+                Enable = parse.GetValue(enable) ?? [],
+                Disable = parse.GetValue(disable) ?? [],
                 Threads = threadCount,
-                Rules = new RuleSettings(new Dictionary<string, Severity?>(), parse.GetValue(strict)),
+            });
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput, settings.IsExcluded);
+            var options = settings.Options with
+            {
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],
                 SchemaFile = parse.GetValue(schemaFile),
             };
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput);
             var report = new LintEngine(options).Run(inputs);
 
             var outputPath = parse.GetValue(output);
@@ -95,9 +112,7 @@ public static class LintCommand
             var formatter = ReportFormats.Create(parse.GetValue(format)!, useColor);
             WriteReport(formatter, report, outputPath, stdout);
 
-            // AcceptOnlyFromAmong has already limited the value to a severity name.
-            _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
-            return report.Active.Any(d => d.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+            return report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
     }

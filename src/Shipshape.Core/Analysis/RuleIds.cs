@@ -11,6 +11,7 @@ public static class RuleIds
     public const string DuplicateKey = "SHIP0002";
     public const string NotAKubernetesObject = "SHIP0003";
     public const string InputLimitExceeded = "SHIP0004";
+    public const string InvalidSuppression = "SHIP0005";
     public const string UnreadableFile = "SHIP0006";
     public const string UnrenderedTemplate = "SHIP0007";
 
@@ -27,4 +28,35 @@ public static class RuleIds
     public const string ContainerPortCollision = "SHIP2005";
     public const string DuplicateContainerName = "SHIP2006";
     public const string DuplicateObject = "SHIP2007";
+
+    public const string PrivilegedContainer = "SHIP3001";
+    public const string PrivilegeEscalationAllowed = "SHIP3002";
+    public const string RunAsNonRootNotSet = "SHIP3003";
+    public const string HostNamespaceShared = "SHIP3004";
+    public const string SensitiveHostPath = "SHIP3005";
+    public const string WritableHostPath = "SHIP3006";
+    public const string DangerousCapability = "SHIP3007";
+    public const string NetRawNotDropped = "SHIP3008";
+    public const string WritableRootFilesystem = "SHIP3009";
+    public const string HostPortSet = "SHIP3010";
+    public const string SecretInEnvValue = "SHIP3011";
+    public const string ServiceAccountTokenAutomounted = "SHIP3012";
+    public const string IngressNginxSnippet = "SHIP3013";
+
+    public const string ImageTagLatest = "SHIP4001";
+    public const string PullPolicyKeepsStaleImage = "SHIP4002";
+    public const string ResourceRequestsMissing = "SHIP4003";
+    public const string MemoryLimitMissing = "SHIP4004";
+    public const string ReadinessProbeMissing = "SHIP4005";
+    public const string LivenessProbeMissing = "SHIP4006";
+    public const string ProbePortNotDeclared = "SHIP4007";
+    public const string SingleReplica = "SHIP4008";
+    public const string RolloutCannotProgress = "SHIP4009";
+    public const string ServicePortUnnamed = "SHIP4010";
+    public const string NodePortOutOfRange = "SHIP4011";
+    public const string ExternalNameMisconfigured = "SHIP4012";
+    public const string InvalidObjectName = "SHIP4013";
+    public const string InvalidLabel = "SHIP4014";
+    public const string DuplicateEnvName = "SHIP4015";
+    public const string DefaultNamespace = "SHIP4016";
 }

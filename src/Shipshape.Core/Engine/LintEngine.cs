@@ -3,12 +3,13 @@ using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
 using Shipshape.Core.Rules;
 using Shipshape.Core.Schema;
+using Shipshape.Core.Suppression;
 
 namespace Shipshape.Core.Engine;
 
 /// <summary>
 /// The path from bytes to findings, in one place: read → load (YAML with positions) → objects (typed models)
-/// → per-object and per-pod rules (in parallel, per file) → whole-set rules → sorted report.
+/// → per-object and per-pod rules (in parallel, per file) → whole-set rules → suppressions → sorted report.
 /// </summary>
 public sealed class LintEngine
 {
@@ -66,9 +67,15 @@ public sealed class LintEngine
 
         var objects = new List<KubeObject>();
         var sink = new DiagnosticSink(_options.Rules);
+        var directives = new Dictionary<string, CommentDirectives>(StringComparer.Ordinal);
         var documents = 0;
         foreach (var result in perFile)
         {
+            if (result.Directives != CommentDirectives.None)
+            {
+                directives.TryAdd(result.Path, result.Directives);
+            }
+
             objects.AddRange(result.Objects);
             documents += result.Documents;
             foreach (var diagnostic in result.Diagnostics)
@@ -86,7 +93,7 @@ public sealed class LintEngine
             }
         }
 
-        var diagnostics = sink.Diagnostics.ToList();
+        var diagnostics = SuppressionFilter.Apply(sink.Diagnostics, directives);
         diagnostics.Sort(DiagnosticOrder.Instance);
         var active = diagnostics.Where(d => !d.IsSuppressed).ToArray();
         var summary = new LintSummary(
@@ -105,11 +112,12 @@ public sealed class LintEngine
         var (file, problem) = input.Read(_options.Limits);
         if (file is null)
         {
-            return new FileResult(0, [], [problem!]);
+            return new FileResult(input.Path, 0, [], [problem!], CommentDirectives.None);
         }
 
         var loaded = new YamlLoader(_options.Limits).Load(file);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
+        var directives = CommentDirectives.Read(file, diagnostics);
         var objects = new List<KubeObject>();
         foreach (var document in loaded.Documents)
         {
@@ -123,7 +131,7 @@ public sealed class LintEngine
         }
 
         diagnostics.AddRange(sink.Diagnostics);
-        return new FileResult(loaded.Documents.Count, objects, diagnostics);
+        return new FileResult(file.Path, loaded.Documents.Count, objects, diagnostics, directives);
     }
 
     private void AnalyzeObject(KubeObject item, DiagnosticSink sink)
@@ -155,7 +163,7 @@ public sealed class LintEngine
         }
     }
 
-    private sealed record FileResult(int Documents, List<KubeObject> Objects, List<Diagnostic> Diagnostics);
+    private sealed record FileResult(string Path, int Documents, List<KubeObject> Objects, List<Diagnostic> Diagnostics, CommentDirectives Directives);
 }
 
 /// <summary>Report order: file, line, column, ID, then message, so that equal inputs give byte-identical reports.</summary>

@@ -71,6 +71,28 @@ public sealed class Container
 
     public IReadOnlyList<ContainerPort> Ports { get; }
 
+    public MappingNode? SecurityContext => Node.Mapping("securityContext");
+
+    /// <summary>The <c>resources</c> mapping (requests, limits), or null.</summary>
+    public MappingNode? Resources => Node.Mapping("resources");
+
+    public MappingNode? LivenessProbe => Node.Mapping("livenessProbe");
+
+    public MappingNode? ReadinessProbe => Node.Mapping("readinessProbe");
+
+    public MappingNode? StartupProbe => Node.Mapping("startupProbe");
+
+    /// <summary>The entries of <c>env</c> that are mappings, in source order.</summary>
+    public IEnumerable<MappingNode> Env => Node.Sequence("env")?.Items.OfType<MappingNode>() ?? [];
+
+    /// <summary>The entries of <c>volumeMounts</c> that are mappings, in source order.</summary>
+    public IEnumerable<MappingNode> VolumeMounts => Node.Sequence("volumeMounts")?.Items.OfType<MappingNode>() ?? [];
+
+    public ScalarNode? ImagePullPolicyNode => Node.Scalar("imagePullPolicy");
+
+    /// <summary>Where findings about a field the container lacks are reported: its <c>name</c> value, else the container itself.</summary>
+    public Node Anchor => NameNode ?? (Node)Node;
+
     /// <summary>
     /// True for containers that run alongside the others for the pod's life: regular containers and
     /// "native sidecar" init containers (<c>restartPolicy: Always</c>). Only these can serve traffic or collide on ports.

@@ -25,6 +25,12 @@ public sealed class PodSpec
     /// <summary>Init containers, then containers, then ephemeral containers, in source order within each list.</summary>
     public IReadOnlyList<Container> AllContainers { get; }
 
+    /// <summary>The pod-level <c>securityContext</c>, or null.</summary>
+    public MappingNode? SecurityContext => Node.Mapping("securityContext");
+
+    /// <summary>The entries of <c>volumes</c> that are mappings, in source order.</summary>
+    public IEnumerable<MappingNode> Volumes => Node.Sequence("volumes")?.Items.OfType<MappingNode>() ?? [];
+
     private static Container[] Read(MappingNode node, string key, ContainerKind kind) =>
         node.Sequence(key)?.Items.OfType<MappingNode>().Select(c => new Container(c, kind)).ToArray() ?? [];
 }

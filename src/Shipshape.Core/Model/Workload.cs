@@ -38,6 +38,9 @@ public sealed class Workload : KubeObject
     public static bool IsWorkloadKind(string kind) => kind is
         "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" or "CronJob" or "ReplicationController" or "PodTemplate";
 
+    /// <summary>Kinds whose pods are meant to run until replaced, and so should have probes (Jobs run to completion).</summary>
+    public static bool IsLongRunning(string kind) => kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController";
+
     public override PodTemplate? PodTemplate { get; }
 
     /// <summary>The workload's selector, or null when it has none (a Job usually lets the API generate it).</summary>

@@ -2,6 +2,8 @@ using Shipshape.Core.Analysis;
 using Shipshape.Core.Rules.Consistency;
 using Shipshape.Core.Rules.Input;
 using Shipshape.Core.Rules.Schema;
+using Shipshape.Core.Rules.Reliability;
+using Shipshape.Core.Rules.Security;
 
 namespace Shipshape.Core.Rules;
 
@@ -17,6 +19,7 @@ public static class RuleCatalog
         new SHIP0002DuplicateKey(),
         new SHIP0003NotAKubernetesObject(),
         new SHIP0004InputLimitExceeded(),
+        new SHIP0005InvalidSuppression(),
         new SHIP0006UnreadableFile(),
         new SHIP0007UnrenderedTemplate(),
         new SHIP1001SchemaViolation(),
@@ -31,6 +34,35 @@ public static class RuleCatalog
         new SHIP2005ContainerPortCollision(),
         new SHIP2006DuplicateContainerName(),
         new SHIP2007DuplicateObject(),
+        new SHIP3001PrivilegedContainer(),
+        new SHIP3002PrivilegeEscalationAllowed(),
+        new SHIP3003RunAsNonRootNotSet(),
+        new SHIP3004HostNamespaceShared(),
+        new SHIP3005SensitiveHostPath(),
+        new SHIP3006WritableHostPath(),
+        new SHIP3007DangerousCapability(),
+        new SHIP3008NetRawNotDropped(),
+        new SHIP3009WritableRootFilesystem(),
+        new SHIP3010HostPortSet(),
+        new SHIP3011SecretInEnvValue(),
+        new SHIP3012ServiceAccountTokenAutomounted(),
+        new SHIP3013IngressNginxSnippet(),
+        new SHIP4001ImageTagLatest(),
+        new SHIP4002PullPolicyKeepsStaleImage(),
+        new SHIP4003ResourceRequestsMissing(),
+        new SHIP4004MemoryLimitMissing(),
+        new SHIP4005ReadinessProbeMissing(),
+        new SHIP4006LivenessProbeMissing(),
+        new SHIP4007ProbePortNotDeclared(),
+        new SHIP4008SingleReplica(),
+        new SHIP4009RolloutCannotProgress(),
+        new SHIP4010ServicePortUnnamed(),
+        new SHIP4011NodePortOutOfRange(),
+        new SHIP4012ExternalNameMisconfigured(),
+        new SHIP4013InvalidObjectName(),
+        new SHIP4014InvalidLabel(),
+        new SHIP4015DuplicateEnvName(),
+        new SHIP4016DefaultNamespace(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>

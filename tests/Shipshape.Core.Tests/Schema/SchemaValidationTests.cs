@@ -57,7 +57,7 @@ public sealed class SchemaValidationTests
     public void Int_or_string_and_quantities_give_nothing()
     {
         var report = Lint.Text(Deployment);
-        Assert.Empty(report.Findings());
+        Assert.Empty(report.SchemaFindings());
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class SchemaValidationTests
         var report = Lint.Text(Deployment + "\n---\n" + Deployment.Replace("name: web", "name: api", StringComparison.Ordinal), options: new LintOptions { KubernetesVersion = requested });
         Assert.Equal(reported, report.KubernetesVersion);
         Assert.Equal(notes, report.Notes);
-        Assert.Empty(report.Findings());
+        Assert.Empty(report.SchemaFindings());
     }
 
     [Fact]

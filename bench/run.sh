@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of the NativeAOT shipshape binary (and kubeconform, when available).
+#   bench/run.sh [SIZES]      SIZES defaults to "1 10 100" (corpus multiples)
+# Env: CORPUS (default ../shared/corpus/public), KUBECONFORM (binary; default: `kubeconform` on PATH),
+#      KUBECONFORM_SCHEMAS (schema directory for kubeconform -schema-location), RUNS (hyperfine runs, default 5).
+# Needs hyperfine (apt-get install hyperfine) and GNU time (/usr/bin/time). Results go to bench/out/results.md.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out="$here/out"
+corpus=${CORPUS:-$root/../shared/corpus/public}
+sizes=${1:-"1 10 100"}
+runs=${RUNS:-5}
+kubeconform=${KUBECONFORM:-$(command -v kubeconform || true)}
+
+command -v hyperfine >/dev/null || { echo "run.sh: hyperfine not found: apt-get install hyperfine" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time not found: apt-get install time" >&2; exit 2; }
+mkdir -p "$out"
+
+echo "== building the NativeAOT binary"
+dotnet publish "$root/src/Shipshape.Cli/Shipshape.Cli.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" --nologo -v q
+shipshape="$out/aot/shipshape"
+
+echo "== making corpora"
+for n in $sizes; do
+  dir="$out/corpus-x$n"
+  if [ ! -d "$dir" ]; then
+    dotnet run --project "$here/Shipshape.Benchmarks" -c Release -- corpus "$corpus" "$dir" "$n"
+  fi
+done
+
+results="$out/results.md"
+{
+  echo "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -m)"
+  echo
+  echo "| tool | corpus | files | objects | MB | wall s (mean ± σ) | objects/s | MB/s | CPU s | peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+} > "$results"
+
+measure() { # name corpus-label dir command...
+  local name=$1 label=$2 dir=$3; shift 3
+  local json="$out/hyperfine-$name-$label.json"
+  hyperfine --warmup 1 --runs "$runs" -i --export-json "$json" "$*" >/dev/null
+  local mean sd
+  mean=$(grep -m1 '"mean"' "$json" | tr -dc '0-9.')
+  sd=$(grep -m1 '"stddev"' "$json" | tr -dc '0-9.')
+  local timing="$out/time-$name-$label.txt"
+  /usr/bin/time -v "$@" >/dev/null 2>"$timing" || true
+  local rss cpu
+  rss=$(awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$timing")
+  cpu=$(awk -F: '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$timing")
+  local files objects mb
+  files=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | wc -l)
+  mb=$(du -sb "$dir" | awk '{printf "%.1f", $1/1e6}')
+  objects=$("$shipshape" lint --format json "$dir" 2>/dev/null | grep -m1 '"resources"' | tr -dc '0-9')
+  printf '| %s | %s | %s | %s | %s | %.3f ± %.3f | %.0f | %.1f | %s | %s |\n' "$name" "$label" "$files" "$objects" "$mb" "$mean" "$sd" \
+    "$(echo "$objects / $mean" | bc -l)" "$(echo "$mb / $mean" | bc -l)" "$cpu" "$rss" >> "$results"
+  echo "$mean"
+}
+
+small="$root/examples/echo-app/service.yaml"
+echo "== cold start on one small file"
+s_cold=$(measure shipshape cold-1-file "$(dirname "$small")" "$shipshape" lint "$small")
+if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
+  k_cold=$(measure kubeconform cold-1-file "$(dirname "$small")" "$kubeconform" -strict -schema-location "$KUBECONFORM_SCHEMAS" "$small")
+  echo "cold start ratio shipshape/kubeconform: $(echo "$s_cold / $k_cold" | bc -l)" | tee -a "$results"
+fi
+
+for n in $sizes; do
+  dir="$out/corpus-x$n"
+  echo "== corpus x$n"
+  s=$(measure shipshape "x$n" "$dir" "$shipshape" lint --format json --output /dev/null "$dir")
+  if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
+    k=$(measure kubeconform "x$n" "$dir" "$kubeconform" -strict -summary -schema-location "$KUBECONFORM_SCHEMAS" "$dir")
+    echo "x$n wall ratio shipshape/kubeconform: $(echo "$s / $k" | bc -l)" | tee -a "$results"
+  fi
+done
+
+[ -n "$kubeconform" ] || echo "(kubeconform not found: set KUBECONFORM and KUBECONFORM_SCHEMAS to compare)" | tee -a "$results"
+cat "$results"

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Configuration;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Rules;
+
+namespace Shipshape.Cli.Commands;
+
+/// <summary>What the command line asked for, before <c>.shipshape.yaml</c> fills in what it left out.</summary>
+public sealed record LintArguments
+{
+    /// <summary>--config; null to look for .shipshape.yaml upward from the current directory.</summary>
+    public string? ConfigPath { get; init; }
+
+    public string? KubernetesVersion { get; init; }
+
+    public bool? Strict { get; init; }
+
+    /// <summary>--fail-level when given explicitly, else null.</summary>
+    public Severity? FailLevel { get; init; }
+
+    public IReadOnlyList<string> Enable { get; init; } = [];
+
+    public IReadOnlyList<string> Disable { get; init; } = [];
+
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>The settings of one lint run: the configuration file, overridden by the command line.</summary>
+public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExcluded, Severity FailLevel)
+{
+    public static LintSettings Resolve(LintArguments arguments)
+    {
+        foreach (var id in arguments.Enable.Concat(arguments.Disable))
+        {
+            if (RuleCatalog.Find(id) is null)
+            {
+                throw new UsageException($"--enable/--disable: '{id}' is not a rule ID; 'shipshape rules' lists them");
+            }
+        }
+
+        var configPath = arguments.ConfigPath ?? ConfigurationReader.FindUpward(Directory.GetCurrentDirectory());
+        if (arguments.ConfigPath is not null && !File.Exists(arguments.ConfigPath))
+        {
+            throw new UsageException($"--config: {arguments.ConfigPath}: no such file");
+        }
+
+        var configuration = configPath is null ? ShipshapeConfiguration.Empty : ConfigurationReader.Load(configPath);
+        var options = new LintOptions
+        {
+            Rules = configuration.ToRuleSettings(arguments.Enable, arguments.Disable, arguments.Strict),
+            KubernetesVersion = arguments.KubernetesVersion ?? configuration.KubernetesVersion,
+            Threads = arguments.Threads,
+        };
+        var failLevel = arguments.FailLevel ?? configuration.FailLevel switch
+        {
+            Core.Configuration.FailLevel.Info => Severity.Info,
+            Core.Configuration.FailLevel.Warning => Severity.Warning,
+            _ => Severity.Error,
+        };
+        return new LintSettings(options, ExclusionFilter(configPath, configuration), failLevel);
+    }
+
+    /// <summary>
+    /// Matches files against the exclude globs, relative to the configuration file's directory. The configuration
+    /// file itself is never linted as a manifest.
+    /// </summary>
+    private static Func<string, bool>? ExclusionFilter(string? configPath, ShipshapeConfiguration configuration)
+    {
+        if (configPath is null || configuration.BaseDirectory is not { } root)
+        {
+            return null;
+        }
+
+        var configFile = Path.GetFullPath(configPath);
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(configuration.Exclude);
+        return file =>
+        {
+            var fullPath = Path.GetFullPath(file);
+            return fullPath == configFile || (configuration.Exclude.Count > 0 && matcher.Match(Path.GetRelativePath(root, fullPath)).HasMatches);
+        };
+    }
+}

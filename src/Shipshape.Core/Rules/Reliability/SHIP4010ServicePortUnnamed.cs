@@ -1,0 +1,36 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Model;
+
+namespace Shipshape.Core.Rules.Reliability;
+
+/// <summary>A Service has more than one port and one of them has no <c>name</c>.</summary>
+public sealed class SHIP4010ServicePortUnnamed : ManifestAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        id: RuleIds.ServicePortUnnamed,
+        title: "Port of a multi-port Service has no name",
+        messageFormat: "Port {0} of Service '{1}' has no name, but a Service with several ports must name each one (the API server rejects it); add a name such as 'http'",
+        category: RuleCategory.Reliability,
+        defaultSeverity: Severity.Error,
+        description: "Kubernetes requires every port of a multi-port Service to have a name, so that Endpoints and Ingresses can refer to it.");
+
+    public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterObjectAction(AnalyzeService, "Service");
+
+    private static void AnalyzeService(ObjectAnalysisContext context)
+    {
+        if (context.Object is not Service { Ports.Count: > 1 } service)
+        {
+            return;
+        }
+
+        foreach (var port in service.Ports)
+        {
+            if (string.IsNullOrEmpty(port.Name))
+            {
+                context.Report(Rule, port.PortNode ?? (Syntax.Node)port.Node, port.Port, service.Name);
+            }
+        }
+    }
+}

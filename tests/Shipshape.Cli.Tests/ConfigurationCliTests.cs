@@ -1,0 +1,88 @@
+namespace Shipshape.Cli.Tests;
+
+/// <summary>.shipshape.yaml and --enable/--disable, through the command line.</summary>
+public sealed class ConfigurationCliTests
+{
+    private const string CollidingPod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: simple-echo
+        spec:
+          containers:
+            - name: nginx
+              image: nginx:1.27
+              ports:
+                - containerPort: 80
+            - name: echo
+              image: gihyodocker/echo:1.0
+              ports:
+                - containerPort: 80
+        """;
+
+    [Fact]
+    public void A_config_file_with_an_unknown_key_exits_2_naming_the_key_and_its_line()
+    {
+        using var files = new TempFiles();
+        var manifest = files.Write("pod.yaml", CollidingPod);
+        var config = files.Write(".shipshape.yaml", "rules:\n  SHIP2005: warning\nexclude_paths:\n  - vendor/**\n");
+
+        var result = CliRunner.Run("lint", "--config", config, manifest);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal($"shipshape: {config}:3:1: unknown key 'exclude_paths'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Configured_levels_apply_and_disable_on_the_command_line_wins()
+    {
+        using var files = new TempFiles();
+        var manifest = files.Write("pod.yaml", CollidingPod);
+        var config = files.Write(".shipshape.yaml", "rules:\n  SHIP2005: warning\n");
+
+        var configured = CliRunner.Run("lint", "--config", config, "--format", "json", manifest);
+        var disabled = CliRunner.Run("lint", "--config", config, "--disable", "SHIP2005", "--format", "json", manifest);
+
+        Assert.Equal(0, configured.ExitCode);
+        var finding = Assert.Single(configured.Json.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "SHIP2005");
+        Assert.Equal("warning", finding.GetProperty("severity").GetString());
+        Assert.DoesNotContain(disabled.JsonFindings(), f => f.StartsWith("SHIP2005@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fail_level_from_the_config_applies_unless_the_command_line_gives_one()
+    {
+        using var files = new TempFiles();
+        var manifest = files.Write("pod.yaml", CollidingPod);
+        var config = files.Write(".shipshape.yaml", "rules:\n  SHIP2005: warning\nfailLevel: warning\n");
+
+        Assert.Equal(1, CliRunner.Run("lint", "--config", config, manifest).ExitCode);
+        Assert.Equal(0, CliRunner.Run("lint", "--config", config, "--fail-level", "error", manifest).ExitCode);
+    }
+
+    [Fact]
+    public void Exclude_globs_skip_files_found_in_directories_relative_to_the_config()
+    {
+        using var files = new TempFiles();
+        files.Write("app/pod.yaml", CollidingPod);
+        files.Write("vendor/chart/pod.yaml", CollidingPod);
+        var config = files.Write(".shipshape.yaml", "exclude:\n  - vendor/**\n");
+
+        var result = CliRunner.Run("lint", "--config", config, "--format", "json", files.Root);
+
+        Assert.Equal(1, result.Json.GetProperty("summary").GetProperty("files").GetInt32());
+    }
+
+    [Fact]
+    public void An_unknown_rule_on_the_command_line_exits_2()
+    {
+        using var files = new TempFiles();
+        var manifest = files.Write("pod.yaml", CollidingPod);
+
+        var result = CliRunner.Run("lint", "--disable", "SHIP9999", manifest);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("shipshape: --enable/--disable: 'SHIP9999' is not a rule ID; 'shipshape rules' lists them\n", result.Stderr);
+    }
+}
