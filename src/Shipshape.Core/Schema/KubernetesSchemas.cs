@@ -26,15 +26,20 @@ public sealed class ObjectValidation
 /// <summary>
 /// The schemas one run validates against: the target Kubernetes version (for API lifecycle), the schema set
 /// used for it (embedded, or a cluster's own from <c>--schema-file</c>), and the CustomResourceDefinitions of the
-/// linted set. Each object is validated once, whichever rule asks first; the rules then report their part.
+/// linted set. The rules share each validation (see ValidateBuiltIn and Validate) and each reports its part.
 /// </summary>
 public sealed class KubernetesSchemas
 {
     private static readonly ConcurrentDictionary<string, Lazy<DefinitionSet>> SchemaFiles = new(StringComparer.Ordinal);
 
     private readonly Lazy<DefinitionSet> _definitions;
-    private readonly ConditionalWeakTable<KubeObject, ObjectValidation> _validations = [];
-    private readonly ConditionalWeakTable<ObjectSet, CustomResourceSchemas> _customResources = [];
+    // The object last validated on this thread: SHIP1001 and SHIP1002 run one after the other on each object,
+    // so the second finds the first's result here, without a per-object table (10,000 objects, 10,000 entries).
+    [ThreadStatic]
+    private static (KubeObject Item, ObjectValidation Result)? _lastBuiltIn;
+
+    // Per linted set: its CustomResourceDefinitions and the custom resources validated against them.
+    private readonly ConditionalWeakTable<ObjectSet, SetSchemas> _sets = [];
 
     private readonly SchemaLocations _locations;
 
@@ -97,16 +102,26 @@ public sealed class KubernetesSchemas
     /// <summary>True when the schemas in use are exactly those of the target version.</summary>
     public bool SchemasMatchTarget => SchemaVersion == Target;
 
+    /// <summary>Whether the schemas in use define <paramref name="item"/>'s kind (so it is validated per object, not with the set).</summary>
+    public bool IsBuiltIn(KubeObject item) => Definitions.Serves(GroupVersionKind.From(item.ApiVersion, item.Kind));
+
     /// <summary>Validates <paramref name="item"/> against its built-in schema; null when the kind is not built in.</summary>
     public ObjectValidation? ValidateBuiltIn(KubeObject item)
     {
+        if (_lastBuiltIn is { } last && ReferenceEquals(last.Item, item))
+        {
+            return last.Result;
+        }
+
         var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
         if (Definitions.ForKind(gvk) is not { } schema)
         {
             return null;
         }
 
-        return _validations.GetValue(item, _ => Run(item, schema, gvk));
+        var result = Run(item, schema, gvk);
+        _lastBuiltIn = (item, result);
+        return result;
     }
 
     /// <summary>
@@ -121,16 +136,16 @@ public sealed class KubernetesSchemas
             return builtIn;
         }
 
-        return _validations.GetValue(item, _ =>
+        var setSchemas = _sets.GetValue(set, s => new SetSchemas(new CustomResourceSchemas(s, Definitions)));
+        return setSchemas.Validations.GetOrAdd(item, _ =>
         {
             var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
-            var customResources = _customResources.GetValue(set, s => new CustomResourceSchemas(s, Definitions));
-            if (customResources.For(gvk) is { } schema)
+            if (setSchemas.CustomResources.For(gvk) is { } schema)
             {
                 return Run(item, schema, gvk);
             }
 
-            if (customResources.IsDefined(gvk))
+            if (setSchemas.CustomResources.IsDefined(gvk))
             {
                 return new ObjectValidation([]);
             }
@@ -144,6 +159,11 @@ public sealed class KubernetesSchemas
         var findings = new List<SchemaFinding>();
         SchemaValidator.Validate(item.Node, schema, gvk.ToString(), findings);
         return new ObjectValidation(findings);
+    }
+
+    private sealed record SetSchemas(CustomResourceSchemas CustomResources)
+    {
+        public ConcurrentDictionary<KubeObject, ObjectValidation> Validations { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     private static DefinitionSet LoadFile(string path)

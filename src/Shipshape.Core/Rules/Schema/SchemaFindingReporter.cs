@@ -7,7 +7,7 @@ namespace Shipshape.Core.Rules.Schema;
 /// <summary>
 /// What SHIP1001 and SHIP1002 share: built-in kinds are validated per object (in parallel, per file); custom
 /// resources once the whole set is known, since their CustomResourceDefinition may be in another file.
-/// Each object is validated once (<see cref="KubernetesSchemas"/> keeps the result); each rule reports its kind of finding.
+/// Validation results are shared between the rules (<see cref="KubernetesSchemas"/>); each rule reports its kind of finding.
 /// </summary>
 internal static class SchemaFindingReporter
 {
@@ -34,7 +34,7 @@ internal static class SchemaFindingReporter
     }
 
     /// <summary>Not a built-in kind: validated (or found schema-less) only once the whole set is known.</summary>
-    public static bool IsCustom(KubernetesSchemas schemas, KubeObject item) => schemas.ValidateBuiltIn(item) is null;
+    public static bool IsCustom(KubernetesSchemas schemas, KubeObject item) => !schemas.IsBuiltIn(item);
 
     private static void Report(ObjectValidation validation, SchemaFindingKind kind, Action<SchemaFinding> report)
     {
