@@ -21,10 +21,11 @@ internal static partial class TemplateDetector
         foreach (var range in text.AsSpan().Split('\n'))
         {
             line++;
-            var match = StructuralAction().Match(text, range.Start.GetOffset(text.Length), range.End.GetOffset(text.Length) - range.Start.GetOffset(text.Length));
+            var (start, length) = range.GetOffsetAndLength(text.Length);
+            var match = StructuralAction().Match(text, start, length);
             if (match.Success)
             {
-                var column = match.Groups["action"].Index - range.Start.GetOffset(text.Length) + 1;
+                var column = match.Groups["action"].Index - start + 1;
                 span = new SourceSpan(line, column, line, column + 2);
                 return true;
             }
