@@ -19,6 +19,7 @@ public sealed class JsonFormatter : IReportFormatter
         foreach (var diagnostic in report.Active)
         {
             WriteDiagnostic(json, diagnostic);
+            JsonText.FlushWhenLarge(json);
         }
 
         json.WriteEndArray();

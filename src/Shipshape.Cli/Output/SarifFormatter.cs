@@ -45,6 +45,7 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
             foreach (var diagnostic in report.Diagnostics)
             {
                 WriteResult(json, diagnostic, ruleIndex.TryGetValue(diagnostic.Id, out var index) ? index : null, fingerprints.Next(diagnostic, locations));
+                JsonText.FlushWhenLarge(json);
             }
 
             json.WriteEndArray();
@@ -189,7 +190,9 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
     private sealed class FindingFingerprints
     {
         private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string[]?> _linesByFile = new(StringComparer.Ordinal);
+
+        // Findings come sorted by file, so the lines of one file at a time are enough.
+        private (string Path, string[]? Lines)? _currentFile;
 
         public string Next(Diagnostic diagnostic, ArtifactLocations locations)
         {
@@ -203,13 +206,15 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
 
         private string LineText(Diagnostic diagnostic)
         {
-            if (!_linesByFile.TryGetValue(diagnostic.FilePath, out var lines))
+            if (_currentFile is not { } current || current.Path != diagnostic.FilePath)
             {
                 // The engine releases the text of files on disk once it has analysed them (SourceFile.ReleaseText).
                 var text = diagnostic.Object?.Document.File.Text is { Length: > 0 } held ? held : ReadIfFile(diagnostic.FilePath);
-                _linesByFile[diagnostic.FilePath] = lines = text?.Split('\n');
+                current = (diagnostic.FilePath, text?.Split('\n'));
+                _currentFile = current;
             }
 
+            var lines = current.Lines;
             var line = diagnostic.Span.Line - 1;
             return lines is not null && line < lines.Length ? lines[line] : string.Empty;
         }
