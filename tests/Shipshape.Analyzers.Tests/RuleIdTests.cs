@@ -70,12 +70,12 @@ public sealed class RuleIdTests
         type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
 }
 
-/// <summary>Every descriptor of the analyzers assembly, and where the repository is.</summary>
+/// <summary>Every descriptor of the builder analyzers (ManifestFileAnalyzer declares the engine's whole catalogue), and where the repository is.</summary>
 public static class AnalyzerIds
 {
     public static IEnumerable<DiagnosticDescriptor> Descriptors =>
         typeof(RuleIds).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract)
+            .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract && t != typeof(ManifestFileAnalyzer))
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics);
 
     public static string RepositoryRoot

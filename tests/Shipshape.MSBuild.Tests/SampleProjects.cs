@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 
 namespace Shipshape.MSBuild.Tests;
 
@@ -12,8 +10,6 @@ namespace Shipshape.MSBuild.Tests;
 /// </summary>
 public sealed class SampleProjects : IAsyncLifetime
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
-
     private readonly string _root = Path.Combine(Path.GetTempPath(), "shipshape-msbuild-tests-" + Guid.NewGuid().ToString("N"));
 
     public string SingleTarget => Path.Combine(_root, "single");
@@ -100,63 +96,10 @@ public sealed class SampleProjects : IAsyncLifetime
         Assert.True(restore.ExitCode == 0, "dotnet restore failed:\n" + restore.Output);
     }
 
-    private async Task<CommandResult> RunDotnetAsync(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The sample builds stand alone: none of the MSBuild settings of the build that runs these tests leak in.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NUGET_PACKAGES"] = Packages;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var readOutput = CopyLinesAsync(process.StandardOutput, output);
-        var readError = CopyLinesAsync(process.StandardError, output);
-        try
-        {
-            // The output streams end only when every process holding them has exited, build servers included.
-            await Task.WhenAll(process.WaitForExitAsync(), readOutput, readError).WaitAsync(CommandTimeout);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}:\n{output}");
-        }
-
-        return new CommandResult(process.ExitCode, output.ToString());
-    }
-
-    private static async Task CopyLinesAsync(StreamReader reader, StringBuilder output)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
+    private Task<CommandResult> RunDotnetAsync(string workingDirectory, params string[] arguments) =>
+        DotnetCommand.RunAsync(workingDirectory, Packages, arguments);
 
     private static string Metadata(string key) =>
         typeof(SampleProjects).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"The test assembly has no value for {key}.");
 }
-
-public sealed record CommandResult(int ExitCode, string Output);

@@ -198,6 +198,15 @@ public static partial class ConfigurationReader
     private static InputException Problem(string path, Node node, string reason) =>
         new($"{path}:{node.Span.Line}:{node.Span.Column}: {reason}");
 
-    [GeneratedRegex(@"^v?\d+\.\d+(\.\d+)?$")]
+    private const string VersionPatternText = @"^v?\d+\.\d+(\.\d+)?$";
+
+#if NET
+    [GeneratedRegex(VersionPatternText)]
     private static partial Regex VersionPattern();
+#else
+    // netstandard2.0 (the engine inside Roslyn hosts) has no regex source generator.
+    private static readonly Regex VersionPatternRegex = new(VersionPatternText);
+
+    private static Regex VersionPattern() => VersionPatternRegex;
+#endif
 }

@@ -35,6 +35,15 @@ internal static partial class TemplateDetector
         return false;
     }
 
-    [GeneratedRegex(@"\G[ \t]*(?:-[ \t]+)*(?:[^#'""\r\n{}]*?:[ \t]+)?(?<action>\{\{)[^\r\n]*\}\}")]
+    private const string StructuralActionPattern = @"\G[ \t]*(?:-[ \t]+)*(?:[^#'""\r\n{}]*?:[ \t]+)?(?<action>\{\{)[^\r\n]*\}\}";
+
+#if NET
+    [GeneratedRegex(StructuralActionPattern)]
     private static partial Regex StructuralAction();
+#else
+    // netstandard2.0 (the engine inside Roslyn hosts) has no regex source generator.
+    private static readonly Regex StructuralActionRegex = new(StructuralActionPattern);
+
+    private static Regex StructuralAction() => StructuralActionRegex;
+#endif
 }

@@ -93,12 +93,10 @@ internal sealed class CustomResourceSchemas
         var root = SchemaCompiler.Compile(document.RootElement, dialect, references: null);
 
         // apiVersion, kind and metadata belong to every object, whether or not the CRD's schema lists them.
-        var properties = new Dictionary<string, SchemaNode>(root.Properties ?? new Dictionary<string, SchemaNode>(), StringComparer.Ordinal)
-        {
-            ["apiVersion"] = new SchemaNode { Types = JsonTypes.String },
-            ["kind"] = new SchemaNode { Types = JsonTypes.String },
-            ["metadata"] = metadata,
-        };
+        var properties = root.Properties?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+        properties["apiVersion"] = new SchemaNode { Types = JsonTypes.String };
+        properties["kind"] = new SchemaNode { Types = JsonTypes.String };
+        properties["metadata"] = metadata;
         return root with { Types = JsonTypes.Object, Properties = properties };
     }
 }

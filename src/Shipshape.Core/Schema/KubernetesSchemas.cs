@@ -40,7 +40,7 @@ public sealed class KubernetesSchemas
     private static (KubeObject Item, ObjectValidation Result)? _lastBuiltIn;
 
     // Per linted set: its CustomResourceDefinitions and the custom resources validated against them.
-    private readonly ConditionalWeakTable<ObjectSet, SetSchemas> _sets = [];
+    private readonly ConditionalWeakTable<ObjectSet, SetSchemas> _sets = new();
 
     private readonly SchemaLocations _locations;
 
