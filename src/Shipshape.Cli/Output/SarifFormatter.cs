@@ -205,7 +205,8 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         {
             if (!_linesByFile.TryGetValue(diagnostic.FilePath, out var lines))
             {
-                var text = diagnostic.Object?.Document.File.Text ?? ReadIfFile(diagnostic.FilePath);
+                // Objects reduced for the whole-set rules no longer hold their file's text (KubeObject.WithoutBody).
+                var text = diagnostic.Object?.Document.File.Text is { Length: > 0 } held ? held : ReadIfFile(diagnostic.FilePath);
                 _linesByFile[diagnostic.FilePath] = lines = text?.Split('\n');
             }
 

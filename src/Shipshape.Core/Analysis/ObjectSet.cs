@@ -1,4 +1,5 @@
 using Shipshape.Core.Model;
+using Shipshape.Core.Schema;
 
 namespace Shipshape.Core.Analysis;
 
@@ -13,9 +14,10 @@ public sealed class ObjectSet
     private readonly Dictionary<(string Key, string Value), List<KubeObject>> _podsByLabel = [];
     private readonly List<KubeObject> _podOwners = [];
 
-    public ObjectSet(IReadOnlyList<KubeObject> objects)
+    internal ObjectSet(IReadOnlyList<KubeObject> objects, CustomResourceSchemas customResources)
     {
         Objects = objects;
+        CustomResources = customResources;
         foreach (var item in objects)
         {
             Append(_byKind, item.Kind, item);
@@ -37,6 +39,9 @@ public sealed class ObjectSet
 
     /// <summary>All objects, in file order and document order within a file.</summary>
     public IReadOnlyList<KubeObject> Objects { get; }
+
+    /// <summary>The schemas the set's CustomResourceDefinitions give their kinds.</summary>
+    internal CustomResourceSchemas CustomResources { get; }
 
     public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
@@ -13,6 +14,9 @@ namespace Shipshape.Core.Engine;
 /// </summary>
 public sealed class LintEngine
 {
+    /// <summary>PLINQ's own limit on the degree of parallelism.</summary>
+    private const int MaxThreads = 512;
+
     private readonly LintOptions _options;
     private readonly Dictionary<string, List<Action<ObjectAnalysisContext>>> _objectActionsByKind = new(StringComparer.Ordinal);
     private readonly List<Action<ObjectAnalysisContext>> _objectActionsForAll = [];
@@ -61,15 +65,24 @@ public sealed class LintEngine
 
     public LintReport Run(IReadOnlyList<InputSource> inputs)
     {
-        var perFile = new FileResult[inputs.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads) };
-        Parallel.For(0, inputs.Count, parallel, i => perFile[i] = AnalyzeFile(inputs[i]));
-
         var objects = new List<KubeObject>();
+        var customResources = _schemas.CreateCustomResourceSchemas();
         var sink = new DiagnosticSink(_options.Rules);
         var directives = new Dictionary<string, CommentDirectives>(StringComparer.Ordinal);
+        var files = new LintedFile[inputs.Count];
         var documents = 0;
-        foreach (var result in perFile)
+
+        // Files are analysed in parallel and taken in input order as they finish, so the report does not depend on
+        // scheduling, and a run holds only what each file leaves for the whole-set rules (see Retain), not every
+        // file's text and trees at once.
+        var results = Partitioner.Create(inputs as IList<InputSource> ?? [.. inputs], loadBalance: true)
+            .AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(Math.Clamp(_options.Threads, 1, MaxThreads))
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(AnalyzeFile);
+        var index = 0;
+        foreach (var result in results)
         {
             if (result.Directives != CommentDirectives.None)
             {
@@ -77,16 +90,20 @@ public sealed class LintEngine
             }
 
             objects.AddRange(result.Objects);
+            customResources.Add(result.CustomResourceVersions);
             documents += result.Documents;
             foreach (var diagnostic in result.Diagnostics)
             {
                 sink.Add(diagnostic);
             }
+
+            files[index] = new LintedFile(inputs[index].Path, result.Objects.ConvertAll(o => o.Identity));
+            index++;
         }
 
         if (_setActions.Count > 0)
         {
-            var setContext = new SetAnalysisContext(new ObjectSet(objects), sink);
+            var setContext = new SetAnalysisContext(new ObjectSet(objects, customResources), sink);
             foreach (var action in _setActions)
             {
                 action(setContext);
@@ -104,12 +121,6 @@ public sealed class LintEngine
             Warnings: active.Count(d => d.Severity == Severity.Warning),
             Infos: active.Count(d => d.Severity == Severity.Info),
             Suppressed: diagnostics.Count - active.Length);
-        var files = new LintedFile[inputs.Count];
-        for (var i = 0; i < files.Length; i++)
-        {
-            files[i] = new LintedFile(inputs[i].Path, perFile[i].Objects.ConvertAll(o => o.Identity));
-        }
-
         return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes) { Files = files };
     }
 
@@ -118,7 +129,7 @@ public sealed class LintEngine
         var (file, problem) = input.Read(_options.Limits);
         if (file is null)
         {
-            return new FileResult(input.Path, 0, [], [problem!], CommentDirectives.None);
+            return new FileResult(input.Path, 0, [], [], [problem!], CommentDirectives.None);
         }
 
         var loaded = new YamlLoader(_options.Limits).Load(file);
@@ -137,7 +148,48 @@ public sealed class LintEngine
         }
 
         diagnostics.AddRange(sink.Diagnostics);
-        return new FileResult(file.Path, loaded.Documents.Count, objects, diagnostics, directives);
+        var customResourceVersions = new List<CustomResourceVersion>();
+        foreach (var item in objects)
+        {
+            customResourceVersions.AddRange(CustomResourceSchemas.Read(item));
+        }
+
+        Retain(objects, diagnostics);
+        return new FileResult(file.Path, loaded.Documents.Count, objects, customResourceVersions, diagnostics, directives);
+    }
+
+    /// <summary>
+    /// Reduces the file's objects to what the whole-set rules read: the kinds with a model (pods, workloads,
+    /// Services, Ingresses) and custom resources (validated once their definitions are known) stay whole; any
+    /// other object keeps its apiVersion, kind and metadata (<see cref="KubeObject.WithoutBody"/>), so a
+    /// ConfigMap or CustomResourceDefinition of a megabyte is not held until the end of the run.
+    /// </summary>
+    private void Retain(List<KubeObject> objects, List<Diagnostic> diagnostics)
+    {
+        Dictionary<KubeObject, KubeObject>? reduced = null;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var item = objects[i];
+            if (item.GetType() == typeof(KubeObject) && _schemas.IsBuiltIn(item))
+            {
+                objects[i] = item.WithoutBody();
+                (reduced ??= new(ReferenceEqualityComparer.Instance))[item] = objects[i];
+            }
+        }
+
+        if (reduced is null)
+        {
+            return;
+        }
+
+        // Findings keep their object for annotation suppressions, which read only its metadata.
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Object is { } target && reduced.TryGetValue(target, out var kept))
+            {
+                diagnostics[i] = diagnostics[i] with { Object = kept };
+            }
+        }
     }
 
     private void AnalyzeObject(KubeObject item, DiagnosticSink sink)
@@ -169,7 +221,8 @@ public sealed class LintEngine
         }
     }
 
-    private sealed record FileResult(string Path, int Documents, List<KubeObject> Objects, List<Diagnostic> Diagnostics, CommentDirectives Directives);
+    private sealed record FileResult(
+        string Path, int Documents, List<KubeObject> Objects, List<CustomResourceVersion> CustomResourceVersions, List<Diagnostic> Diagnostics, CommentDirectives Directives);
 }
 
 /// <summary>Report order: file, line, column, ID, then message, so that equal inputs give byte-identical reports.</summary>

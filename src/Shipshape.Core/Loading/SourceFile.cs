@@ -15,5 +15,6 @@ public sealed class SourceFile
     /// <summary>The path as given on the command line (or found under a given directory), used in every report.</summary>
     public string Path { get; }
 
+    /// <summary>The whole text; empty in the documents of objects reduced by <see cref="Model.KubeObject.WithoutBody"/>.</summary>
     public string Text { get; }
 }

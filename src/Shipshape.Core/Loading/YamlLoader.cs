@@ -1,8 +1,8 @@
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Rules.Input;
 using Shipshape.Core.Syntax;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using SharpYaml;
+using SharpYaml.Events;
 
 namespace Shipshape.Core.Loading;
 
@@ -10,7 +10,7 @@ namespace Shipshape.Core.Loading;
 public sealed record LoadedFile(SourceFile File, IReadOnlyList<ManifestDocument> Documents, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
-/// Reads a YAML stream through YamlDotNet's parser into <see cref="Node"/> trees that keep every node's position.
+/// Reads a YAML stream through SharpYaml's parser into <see cref="Node"/> trees that keep every node's position.
 /// Documents come from the parser's own document events, never from splitting text on <c>---</c>.
 /// Aliases resolve to the anchored node; <c>&lt;&lt;</c> merge keys are applied; duplicate keys are reported
 /// (SHIP0002); alias expansion and nesting are bounded (SHIP0004); a syntax error (SHIP0001) loses only the
@@ -129,7 +129,8 @@ public sealed class YamlLoader
         /// </summary>
         public int? Parse(string text)
         {
-            var parser = new Parser(new StringReader(text));
+            // The parser's own nesting guard sits just past ours, so ours reports first (SHIP0004, with the limit).
+            var parser = Parser.CreateParser(new StringReader(text), maxDepth: _limits.MaxDepth + 1);
             var lastMark = Mark.Empty;
             try
             {
@@ -142,7 +143,7 @@ public sealed class YamlLoader
                         case Step.StopFile:
                             return null;
                         case Step.Resynchronise:
-                            return (int)current.Start.Line + _lineOffset;
+                            return ToMark(current.Start).Line;
                     }
                 }
 
@@ -152,10 +153,12 @@ public sealed class YamlLoader
             {
                 var span = ToSpan(exception.Start, exception.End);
                 var message = CleanMessage(exception.Message);
-                if (message.Contains("tab", StringComparison.Ordinal) && FindTabIndentation(text, (int)exception.Start.Line) is { } tab)
+                var errorLine = exception.Start.Line + 1;
+                if ((IsTabAt(text, exception.Start.Index) || message.Contains("tab", StringComparison.Ordinal)) && FindTabIndentation(text, errorLine) is { } tab)
                 {
-                    // YamlDotNet places tab errors at the start of the enclosing mapping; the tab itself is more useful.
+                    // The parser stops at some token near the tab; the tab itself, with what to do, is more useful.
                     span = new SourceSpan(tab.Line + _lineOffset, tab.Column, tab.Line + _lineOffset, tab.Column + 1);
+                    message = "a tab is used for indentation; YAML indents with spaces only";
                 }
 
                 Report(SHIP0001YamlSyntaxError.Rule, span, message);
@@ -163,12 +166,14 @@ public sealed class YamlLoader
             }
             catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
-                // YamlDotNet signals a few malformed inputs with general exceptions; they are still syntax errors of the file.
+                // The parser signals a few malformed inputs with general exceptions; they are still syntax errors of the file.
                 var span = ToSpan(lastMark, lastMark);
                 Report(SHIP0001YamlSyntaxError.Rule, span, exception.Message);
                 return span.Line;
             }
         }
+
+        private static bool IsTabAt(string text, int index) => index >= 0 && index < text.Length && text[index] == '\t';
 
         /// <summary>The first tab in a line's indentation, at or after <paramref name="fromLine"/>.</summary>
         private static (int Line, int Column)? FindTabIndentation(string text, int fromLine)
@@ -208,7 +213,7 @@ public sealed class YamlLoader
                     return Step.Continue;
                 case DocumentEnd:
                     return FinishDocument() ? Step.Continue : Step.StopFile;
-                case StreamStart or StreamEnd or Comment:
+                case StreamStart or StreamEnd:
                     return Step.Continue;
             }
 
@@ -230,18 +235,18 @@ public sealed class YamlLoader
                     Complete(node, 1, AnchorOf(scalar));
                     return Step.Continue;
                 case MappingStart mapping:
-                    return Open(new Frame(isMapping: true, ToMark(mapping.Start), AnchorOf(mapping), TagOf(mapping), mapping.Style == MappingStyle.Flow));
+                    return Open(new Frame(isMapping: true, ToMark(mapping.Start), AnchorOf(mapping), TagOf(mapping), mapping.Style == YamlStyle.Flow));
                 case SequenceStart sequence:
-                    return Open(new Frame(isMapping: false, ToMark(sequence.Start), AnchorOf(sequence), TagOf(sequence), sequence.Style == SequenceStyle.Flow));
+                    return Open(new Frame(isMapping: false, ToMark(sequence.Start), AnchorOf(sequence), TagOf(sequence), sequence.Style == YamlStyle.Flow));
                 case MappingEnd or SequenceEnd:
                     var frame = _frames.Pop();
                     var (built, weight) = frame.Build(ToMark(current.End));
                     Complete(built, weight, frame.Anchor);
                     return Step.Continue;
                 case AnchorAlias alias:
-                    if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                    if (!_anchors.TryGetValue(alias.Value, out var anchored))
                     {
-                        SkipDocument(ToSpan(alias.Start, alias.End), $"the alias *{alias.Value.Value} names no anchor defined before it", SHIP0001YamlSyntaxError.Rule);
+                        SkipDocument(ToSpan(alias.Start, alias.End), $"the alias *{alias.Value} names no anchor defined before it", SHIP0001YamlSyntaxError.Rule);
                         return Step.Continue;
                     }
 
@@ -256,7 +261,7 @@ public sealed class YamlLoader
         {
             if (_frames.Count >= _limits.MaxDepth)
             {
-                // Stop reading here rather than let the parser walk the rest of the nesting: YamlDotNet's cost
+                // Stop reading here rather than let the parser walk the rest of the nesting: the parser's cost
                 // per token grows with the depth, so 10,000 levels would take seconds.
                 SkipDocument(frame.StartSpan, $"nesting deeper than {_limits.MaxDepth} levels");
                 return Step.Resynchronise;
@@ -343,21 +348,30 @@ public sealed class YamlLoader
                 Span = span,
             });
 
-        private (int Line, int Column) ToMark(Mark mark) => ((int)mark.Line + _lineOffset, (int)mark.Column);
+        // SharpYaml counts lines and columns from 0; reports count them from 1.
+        private (int Line, int Column) ToMark(Mark mark) => (mark.Line + 1 + _lineOffset, mark.Column + 1);
 
         private SourceSpan ToSpan(Mark start, Mark end) =>
-            new((int)start.Line + _lineOffset, (int)start.Column, (int)end.Line + _lineOffset, (int)end.Column);
+            new(start.Line + 1 + _lineOffset, start.Column + 1, end.Line + 1 + _lineOffset, end.Column + 1);
 
-        private static string? AnchorOf(NodeEvent node) => node.Anchor.IsEmpty ? null : node.Anchor.Value;
+        private static string? AnchorOf(NodeEvent node) => string.IsNullOrEmpty(node.Anchor) ? null : node.Anchor;
 
-        private static string? TagOf(NodeEvent node) => node.Tag.IsEmpty || node.Tag.IsNonSpecific ? null : node.Tag.Value;
+        // "!" is the non-specific tag: it only says the node is not resolved by its content.
+        private static string? TagOf(NodeEvent node) => string.IsNullOrEmpty(node.Tag) || node.Tag == "!" ? null : node.Tag;
 
-        /// <summary>Drops YamlDotNet's "(Line: 3, Col: 5, Idx: 20) - (…): " prefix: the report carries the location already.</summary>
+        /// <summary>
+        /// Drops SharpYaml's "(Lin: 3, Col: 5, Chr: 20) - (…): " prefix, since the report carries the location
+        /// already, and mends its "find" into "found" and its doubled spaces.
+        /// </summary>
         private static string CleanMessage(string message)
         {
-            var separator = message.IndexOf("): ", StringComparison.Ordinal);
-            var text = message.StartsWith("(Line:", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
-            return text.TrimEnd('.');
+            var text = message;
+            if (text.StartsWith("(Lin:", StringComparison.Ordinal) && text.IndexOf("): ", StringComparison.Ordinal) is var separator and >= 0)
+            {
+                text = text[(separator + 3)..];
+            }
+
+            return text.Replace(", find ", ", found ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).TrimEnd().TrimEnd('.');
         }
     }
 

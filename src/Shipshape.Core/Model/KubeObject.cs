@@ -51,5 +51,25 @@ public class KubeObject
     /// <summary>The pod this object runs, or null for kinds that run none.</summary>
     public virtual PodTemplate? PodTemplate => null;
 
+    /// <summary>
+    /// This object reduced to apiVersion, kind and metadata, without its file's text: all that whole-set rules read
+    /// of a kind they have no model for, so that a run over many files does not keep each one's text and trees.
+    /// </summary>
+    public KubeObject WithoutBody()
+    {
+        var entries = new List<MappingEntry>(3);
+        foreach (var entry in Node.Entries)
+        {
+            if (entry.KeyText is "apiVersion" or "kind" or "metadata")
+            {
+                entries.Add(entry);
+            }
+        }
+
+        var root = new MappingNode(entries, index: null, Node.Span, Node.Tag);
+        var document = new ManifestDocument(new SourceFile(FilePath, text: string.Empty), Document.Index, root);
+        return new KubeObject(document, root, ApiVersionNode, KindNode);
+    }
+
     public override string ToString() => Identity.ToString();
 }

@@ -1,45 +1,64 @@
 using System.Text.Json;
-using Shipshape.Core.Analysis;
 using Shipshape.Core.Model;
 using Shipshape.Core.Syntax;
 
 namespace Shipshape.Core.Schema;
 
 /// <summary>
+/// One served version of a CustomResourceDefinition: the kind it defines and its openAPIV3Schema, if it has one.
+/// Only the schema's subtree is kept, so a run holds this much of a definition, not the whole object.
+/// </summary>
+internal sealed record CustomResourceVersion(GroupVersionKind Kind, MappingNode? Schema, SchemaDialect Dialect);
+
+/// <summary>
 /// The schemas that the CustomResourceDefinitions of a linted set give their kinds (openAPIV3Schema per served
 /// version), compiled as structural schemas: unknown fields are pruned by the API server, so they are reported;
-/// null needs <c>nullable: true</c>. apiextensions.k8s.io/v1 and v1beta1 are both read.
+/// null needs <c>nullable: true</c>. apiextensions.k8s.io/v1 and v1beta1 are both read. When two definitions
+/// serve the same kind, the later one in the set wins. A schema is compiled when the first object of its kind
+/// is validated: most definitions in a repository have no objects beside them.
 /// </summary>
 internal sealed class CustomResourceSchemas
 {
-    private const string ObjectMetaDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
-    private readonly Dictionary<GroupVersionKind, SchemaNode> _schemas = [];
+    private readonly Dictionary<GroupVersionKind, Lazy<SchemaNode>> _schemas = [];
     private readonly HashSet<GroupVersionKind> _definedWithoutSchema = [];
+    private readonly Lazy<SchemaNode> _metadata;
 
-    public CustomResourceSchemas(ObjectSet set, DefinitionSet? builtIn)
+    /// <param name="metadata">The built-in ObjectMeta schema, which every custom resource's metadata follows; read when first needed.</param>
+    public CustomResourceSchemas(Lazy<SchemaNode> metadata)
     {
-        var metadata = builtIn?.Definition(ObjectMetaDefinition) ?? SchemaNode.Any;
-        foreach (var definition in set.OfKind("CustomResourceDefinition"))
-        {
-            if (definition.Group == "apiextensions.k8s.io")
-            {
-                Read(definition, metadata);
-            }
-        }
+        _metadata = metadata;
     }
 
     /// <summary>The schema of <paramref name="gvk"/>, or null when no definition in the set validates it.</summary>
-    public SchemaNode? For(GroupVersionKind gvk) => _schemas.GetValueOrDefault(gvk);
+    public SchemaNode? For(GroupVersionKind gvk) => _schemas.TryGetValue(gvk, out var schema) ? schema.Value : null;
 
     /// <summary>A definition in the set declares the kind but gives no schema for it: its objects are accepted as they are.</summary>
     public bool IsDefined(GroupVersionKind gvk) => _schemas.ContainsKey(gvk) || _definedWithoutSchema.Contains(gvk);
 
-    private void Read(KubeObject definition, SchemaNode metadata)
+    /// <summary>Adds the versions of one definition; call in set order, so that a later definition of a kind replaces an earlier one.</summary>
+    public void Add(IEnumerable<CustomResourceVersion> versions)
     {
-        var spec = definition.Spec;
-        if (spec?.Text("group") is not { } group || spec.Mapping("names")?.Text("kind") is not { } kind)
+        foreach (var version in versions)
         {
-            return;
+            if (version.Schema is not { } schema)
+            {
+                _definedWithoutSchema.Add(version.Kind);
+                continue;
+            }
+
+            var dialect = version.Dialect;
+            _schemas[version.Kind] = new Lazy<SchemaNode>(() => Compile(schema, dialect, _metadata.Value));
+        }
+    }
+
+    /// <summary>The versions <paramref name="definition"/> serves; empty when it is not an apiextensions.k8s.io CustomResourceDefinition.</summary>
+    public static IReadOnlyList<CustomResourceVersion> Read(KubeObject definition)
+    {
+        if (definition.Kind != "CustomResourceDefinition" || definition.Group != "apiextensions.k8s.io"
+            || definition.Spec is not { } spec
+            || spec.Text("group") is not { } group || spec.Mapping("names")?.Text("kind") is not { } kind)
+        {
+            return [];
         }
 
         var isV1Beta1 = definition.ApiVersion == "apiextensions.k8s.io/v1beta1";
@@ -49,33 +68,23 @@ internal sealed class CustomResourceSchemas
         var dialect = new SchemaDialect(NullAllowed: false, UntypedObjectsAreFreeForm: false, UnknownFieldsAllowed: !prunes);
         var shared = isV1Beta1 ? spec.Mapping("validation")?.Mapping("openAPIV3Schema") : null;
 
-        var versions = new List<(string Name, MappingNode? Schema)>();
+        var versions = new List<CustomResourceVersion>();
         if (spec.Sequence("versions") is { } list)
         {
             foreach (var item in list.Items.OfType<MappingNode>())
             {
                 if (item.Text("name") is { } name)
                 {
-                    versions.Add((name, item.Mapping("schema")?.Mapping("openAPIV3Schema") ?? shared));
+                    versions.Add(new CustomResourceVersion(new GroupVersionKind(group, name, kind), item.Mapping("schema")?.Mapping("openAPIV3Schema") ?? shared, dialect));
                 }
             }
         }
         else if (isV1Beta1 && spec.Text("version") is { } single)
         {
-            versions.Add((single, shared));
+            versions.Add(new CustomResourceVersion(new GroupVersionKind(group, single, kind), shared, dialect));
         }
 
-        foreach (var (name, schema) in versions)
-        {
-            var gvk = new GroupVersionKind(group, name, kind);
-            if (schema is null)
-            {
-                _definedWithoutSchema.Add(gvk);
-                continue;
-            }
-
-            _schemas[gvk] = Compile(schema, dialect, metadata);
-        }
+        return versions;
     }
 
     private static SchemaNode Compile(MappingNode schema, SchemaDialect dialect, SchemaNode metadata)

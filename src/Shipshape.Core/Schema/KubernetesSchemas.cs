@@ -30,6 +30,7 @@ public sealed class ObjectValidation
 /// </summary>
 public sealed class KubernetesSchemas
 {
+    private const string ObjectMetaDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     private static readonly ConcurrentDictionary<string, Lazy<DefinitionSet>> SchemaFiles = new(StringComparer.Ordinal);
 
     private readonly Lazy<DefinitionSet> _definitions;
@@ -102,6 +103,9 @@ public sealed class KubernetesSchemas
     /// <summary>True when the schemas in use are exactly those of the target version.</summary>
     public bool SchemasMatchTarget => SchemaVersion == Target;
 
+    /// <summary>An empty set of CustomResourceDefinition schemas, for a run to fill in set order.</summary>
+    internal CustomResourceSchemas CreateCustomResourceSchemas() => new(new Lazy<SchemaNode>(() => Definitions.Definition(ObjectMetaDefinition) ?? SchemaNode.Any));
+
     /// <summary>Whether the schemas in use define <paramref name="item"/>'s kind (so it is validated per object, not with the set).</summary>
     public bool IsBuiltIn(KubeObject item) => Definitions.Serves(GroupVersionKind.From(item.ApiVersion, item.Kind));
 
@@ -136,7 +140,7 @@ public sealed class KubernetesSchemas
             return builtIn;
         }
 
-        var setSchemas = _sets.GetValue(set, s => new SetSchemas(new CustomResourceSchemas(s, Definitions)));
+        var setSchemas = _sets.GetValue(set, s => new SetSchemas(s.CustomResources));
         return setSchemas.Validations.GetOrAdd(item, _ =>
         {
             var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
