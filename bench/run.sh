@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of the NativeAOT shipshape binary (and kubeconform, when available).
 #   bench/run.sh [SIZES]      SIZES defaults to "1 10 100" (corpus multiples)
-# Env: CORPUS (default ../shared/corpus/public), KUBECONFORM (binary; default: `kubeconform` on PATH),
-#      KUBECONFORM_SCHEMAS (schema directory for kubeconform -schema-location), RUNS (hyperfine runs, default 5).
+# Env: CORPUS (default ../shared/corpus/public), KUBECONFORM (binary; default: bench/out/tools/kubeconform
+#      from bench/kubeconform/build.sh, else `kubeconform` on PATH), KUBECONFORM_SCHEMAS (schema directory
+#      for kubeconform -schema-location; default with the built binary: bench/out/tools/kubeconform-schemas),
+#      RUNS (hyperfine runs, default 5).
 # Needs hyperfine (apt-get install hyperfine) and GNU time (/usr/bin/time). Results go to bench/out/results.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,7 +13,18 @@ out="$here/out"
 corpus=${CORPUS:-$root/../shared/corpus/public}
 sizes=${1:-"1 10 100"}
 runs=${RUNS:-5}
+if [ -z "${KUBECONFORM:-}" ] && [ -x "$out/tools/kubeconform" ]; then
+  KUBECONFORM=$out/tools/kubeconform
+  KUBECONFORM_SCHEMAS=${KUBECONFORM_SCHEMAS:-$out/tools/kubeconform-schemas}
+fi
 kubeconform=${KUBECONFORM:-$(command -v kubeconform || true)}
+# Comparable with shipshape's defaults: strict (unknown fields, duplicate keys), the same Kubernetes
+# version (shipshape's newest schema set, 1.30), one worker per core as shipshape's --threads (kubeconform
+# defaults to 4 goroutines). -ignore-missing-schemas: kubeconform has no schema for CustomResourceDefinitions,
+# custom resources or removed apiVersions and would report each as an error; it skips them instead (shipshape
+# checks custom resources against the CRDs in the set, so it does somewhat more work on such corpora).
+kubeconform_flags=(-strict -summary -ignore-missing-schemas -kubernetes-version 1.30.0 -n "$(nproc)"
+                   -schema-location "${KUBECONFORM_SCHEMAS:-}")
 
 command -v hyperfine >/dev/null || { echo "run.sh: hyperfine not found: apt-get install hyperfine" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time not found: apt-get install time" >&2; exit 2; }
@@ -62,7 +75,7 @@ small="$root/examples/echo-app/service.yaml"
 echo "== cold start on one small file"
 s_cold=$(measure shipshape cold-1-file "$small" "$shipshape" lint "$small")
 if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
-  k_cold=$(measure kubeconform cold-1-file "$small" "$kubeconform" -strict -schema-location "$KUBECONFORM_SCHEMAS" "$small")
+  k_cold=$(measure kubeconform cold-1-file "$small" "$kubeconform" "${kubeconform_flags[@]}" "$small")
   echo "cold start ratio shipshape/kubeconform: $(echo "$s_cold / $k_cold" | bc -l)" | tee -a "$results"
 fi
 
@@ -71,7 +84,7 @@ for n in $sizes; do
   echo "== corpus x$n"
   s=$(measure shipshape "x$n" "$dir" "$shipshape" lint --format json --output /dev/null "$dir")
   if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
-    k=$(measure kubeconform "x$n" "$dir" "$kubeconform" -strict -summary -schema-location "$KUBECONFORM_SCHEMAS" "$dir")
+    k=$(measure kubeconform "x$n" "$dir" "$kubeconform" "${kubeconform_flags[@]}" "$dir")
     echo "x$n wall ratio shipshape/kubeconform: $(echo "$s / $k" | bc -l)" | tee -a "$results"
   fi
 done
