@@ -205,7 +205,7 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         {
             if (!_linesByFile.TryGetValue(diagnostic.FilePath, out var lines))
             {
-                // Objects reduced for the whole-set rules no longer hold their file's text (KubeObject.WithoutBody).
+                // The engine releases the text of files on disk once it has analysed them (SourceFile.ReleaseText).
                 var text = diagnostic.Object?.Document.File.Text is { Length: > 0 } held ? held : ReadIfFile(diagnostic.FilePath);
                 _linesByFile[diagnostic.FilePath] = lines = text?.Split('\n');
             }

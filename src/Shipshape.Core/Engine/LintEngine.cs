@@ -155,6 +155,11 @@ public sealed class LintEngine
         }
 
         Retain(objects, diagnostics);
+        if (input.IsFile)
+        {
+            file.ReleaseText();
+        }
+
         return new FileResult(file.Path, loaded.Documents.Count, objects, customResourceVersions, diagnostics, directives);
     }
 

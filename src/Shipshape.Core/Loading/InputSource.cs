@@ -25,6 +25,9 @@ public sealed class InputSource
 
     public string Path { get; }
 
+    /// <summary>True when the input is a file on disk, which can be read again; false for text or bytes in hand.</summary>
+    public bool IsFile => _text is null && _bytes is null;
+
     public static InputSource FromFile(string path) => new(path, null, null);
 
     public static InputSource FromText(string path, string text) => new(path, text, null);

@@ -15,6 +15,12 @@ public sealed class SourceFile
     /// <summary>The path as given on the command line (or found under a given directory), used in every report.</summary>
     public string Path { get; }
 
-    /// <summary>The whole text; empty in the documents of objects reduced by <see cref="Model.KubeObject.WithoutBody"/>.</summary>
-    public string Text { get; }
+    /// <summary>The whole text; empty once the run has released it (<see cref="ReleaseText"/>).</summary>
+    public string Text { get; private set; }
+
+    /// <summary>
+    /// Drops the text of a file on disk once the run has analysed it, so a run over many files does not hold them
+    /// all; the few later readers (SARIF fingerprints) read the file again.
+    /// </summary>
+    internal void ReleaseText() => Text = string.Empty;
 }

@@ -52,8 +52,8 @@ public class KubeObject
     public virtual PodTemplate? PodTemplate => null;
 
     /// <summary>
-    /// This object reduced to apiVersion, kind and metadata, without its file's text: all that whole-set rules read
-    /// of a kind they have no model for, so that a run over many files does not keep each one's text and trees.
+    /// This object reduced to apiVersion, kind and metadata: all that whole-set rules read of a kind they have no
+    /// model for, so that a run over many files does not keep each one's whole tree.
     /// </summary>
     public KubeObject WithoutBody()
     {
@@ -67,7 +67,7 @@ public class KubeObject
         }
 
         var root = new MappingNode(entries, index: null, Node.Span, Node.Tag);
-        var document = new ManifestDocument(new SourceFile(FilePath, text: string.Empty), Document.Index, root);
+        var document = new ManifestDocument(Document.File, Document.Index, root);
         return new KubeObject(document, root, ApiVersionNode, KindNode);
     }
 
