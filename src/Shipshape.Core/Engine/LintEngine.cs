@@ -164,10 +164,9 @@ public sealed class LintEngine
     }
 
     /// <summary>
-    /// Reduces the file's objects to what the whole-set rules read: the kinds with a model (pods, workloads,
-    /// Services, Ingresses) and custom resources (validated once their definitions are known) stay whole; any
-    /// other object keeps its apiVersion, kind and metadata (<see cref="KubeObject.WithoutBody"/>), so a
-    /// ConfigMap or CustomResourceDefinition of a megabyte is not held until the end of the run.
+    /// Reduces the file's objects to what the whole-set rules read of them (<see cref="KubeObject.ReducedForSetRules"/>):
+    /// a workload keeps its labels, selector and container ports, a ConfigMap or CustomResourceDefinition of a
+    /// megabyte only its identity. Custom resources stay whole: they are validated once their definitions are known.
     /// </summary>
     private void Retain(List<KubeObject> objects, List<Diagnostic> diagnostics)
     {
@@ -175,10 +174,10 @@ public sealed class LintEngine
         for (var i = 0; i < objects.Count; i++)
         {
             var item = objects[i];
-            if (item.GetType() == typeof(KubeObject) && _schemas.IsBuiltIn(item))
+            if (_schemas.IsBuiltIn(item) && item.ReducedForSetRules() is var kept && !ReferenceEquals(kept, item))
             {
-                objects[i] = item.WithoutBody();
-                (reduced ??= new(ReferenceEqualityComparer.Instance))[item] = objects[i];
+                objects[i] = kept;
+                (reduced ??= new(ReferenceEqualityComparer.Instance))[item] = kept;
             }
         }
 
@@ -187,7 +186,7 @@ public sealed class LintEngine
             return;
         }
 
-        // Findings keep their object for annotation suppressions, which read only its metadata.
+        // Findings keep their object for annotation suppressions, which read its metadata and pod template's.
         for (var i = 0; i < diagnostics.Count; i++)
         {
             if (diagnostics[i].Object is { } target && reduced.TryGetValue(target, out var kept))

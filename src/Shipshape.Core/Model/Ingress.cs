@@ -43,6 +43,9 @@ public sealed class IngressBackend
 
 public sealed class Ingress : KubeObject
 {
+    /// <summary>Ingresses are small, and the whole-set rules read most of them: kept whole.</summary>
+    private protected override TreePruner? FieldsForSetRules => null;
+
     public Ingress(ManifestDocument document, MappingNode node, ScalarNode apiVersionNode, ScalarNode kindNode)
         : base(document, node, apiVersionNode, kindNode)
     {

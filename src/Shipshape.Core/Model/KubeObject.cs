@@ -52,24 +52,27 @@ public class KubeObject
     public virtual PodTemplate? PodTemplate => null;
 
     /// <summary>
-    /// This object reduced to apiVersion, kind and metadata: all that whole-set rules read of a kind they have no
-    /// model for, so that a run over many files does not keep each one's whole tree.
+    /// This object with only the fields the whole-set rules read of its kind (see <see cref="FieldsForSetRules"/>),
+    /// so that a run over many files does not keep every object's whole tree until those rules have run.
     /// </summary>
-    public KubeObject WithoutBody()
+    public KubeObject ReducedForSetRules()
     {
-        var entries = new List<MappingEntry>(3);
-        foreach (var entry in Node.Entries)
+        if (FieldsForSetRules is not { } pruner)
         {
-            if (entry.KeyText is "apiVersion" or "kind" or "metadata")
-            {
-                entries.Add(entry);
-            }
+            return this;
         }
 
-        var root = new MappingNode(entries, index: null, Node.Span, Node.Tag);
-        var document = new ManifestDocument(Document.File, Document.Index, root);
-        return new KubeObject(document, root, ApiVersionNode, KindNode);
+        var root = pruner.Prune(Node);
+        return KubeObjectFactory.Create(new ManifestDocument(Document.File, Document.Index, root), root, ApiVersionNode, KindNode);
     }
+
+    /// <summary>
+    /// The fields whole-set rules read of this kind, or null when they read all of it. A kind without a model
+    /// is only found by identity (duplicates, references by name) and suppressed by annotation.
+    /// </summary>
+    private protected virtual TreePruner? FieldsForSetRules => IdentityOnly;
+
+    private static TreePruner IdentityOnly { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata");
 
     public override string ToString() => Identity.ToString();
 }

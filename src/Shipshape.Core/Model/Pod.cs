@@ -12,4 +12,8 @@ public sealed class Pod : KubeObject
     }
 
     public override PodTemplate PodTemplate { get; }
+
+    private protected override TreePruner FieldsForSetRules => PodFields;
+
+    private static TreePruner PodFields { get; } = PodSpec.FieldsForSetRules("spec", "apiVersion", "kind", "metadata");
 }

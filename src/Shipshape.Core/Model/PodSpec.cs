@@ -16,6 +16,19 @@ public sealed class PodSpec
 
     public MappingNode Node { get; }
 
+    /// <summary>
+    /// The fields whole-set rules read of an object with a pod: <paramref name="otherPaths"/> (its identity,
+    /// selector, template labels) and, under <paramref name="podSpecPath"/>, each container's name, ports and
+    /// restartPolicy (which tells a sidecar init container, serving for the pod's lifetime, from a plain one).
+    /// </summary>
+    internal static TreePruner FieldsForSetRules(string podSpecPath, params string[] otherPaths) =>
+        TreePruner.Keeping([
+            .. otherPaths,
+            .. from list in (string[])["containers", "initContainers", "ephemeralContainers"]
+               from field in (string[])["name", "ports", "restartPolicy"]
+               select $"{podSpecPath}.{list}.{field}",
+        ]);
+
     public IReadOnlyList<Container> Containers { get; }
 
     public IReadOnlyList<Container> InitContainers { get; }

@@ -41,6 +41,9 @@ public sealed class ServicePort
 
 public sealed class Service : KubeObject
 {
+    /// <summary>Services are small, and the whole-set rules read most of them: kept whole.</summary>
+    private protected override TreePruner? FieldsForSetRules => null;
+
     public Service(ManifestDocument document, MappingNode node, ScalarNode apiVersionNode, ScalarNode kindNode)
         : base(document, node, apiVersionNode, kindNode)
     {

@@ -43,6 +43,22 @@ public sealed class Workload : KubeObject
 
     public override PodTemplate? PodTemplate { get; }
 
+    private protected override TreePruner FieldsForSetRules => Kind switch
+    {
+        "CronJob" => CronJobFields,
+        "PodTemplate" => PodTemplateFields,
+        _ => TemplateFields,
+    };
+
+    private static TreePruner TemplateFields { get; } =
+        PodSpec.FieldsForSetRules("spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.template.metadata");
+
+    private static TreePruner CronJobFields { get; } =
+        PodSpec.FieldsForSetRules("spec.jobTemplate.spec.template.spec", "apiVersion", "kind", "metadata", "spec.jobTemplate.spec.template.metadata");
+
+    private static TreePruner PodTemplateFields { get; } =
+        PodSpec.FieldsForSetRules("template.spec", "apiVersion", "kind", "metadata", "template.metadata");
+
     /// <summary>The workload's selector, or null when it has none (a Job usually lets the API generate it).</summary>
     public LabelSelector? Selector { get; }
 
