@@ -6,29 +6,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Shipshape.Analyzers;
 
 /// <summary>
-/// The shape every object-level builder analyzer shares: in compilations that use Shipshape.Builder, visit each
-/// builder object's expression (<c>new X().A().B()</c>) and hand over the fluent chain that builds it.
+/// A builder analyzer that looks at each builder object's expression (<c>new X().A().B()</c>) and gets the fluent
+/// chain that builds it.
 /// </summary>
-public abstract class BuilderAnalyzer : DiagnosticAnalyzer
+public abstract class BuilderAnalyzer : BuilderCodeAnalyzer
 {
-    public sealed override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (BuilderTypes.From(start.Compilation) is not { } types)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(
-                node => AnalyzeIfChainTop(node, types),
-                SyntaxKind.InvocationExpression,
-                SyntaxKind.ObjectCreationExpression,
-                SyntaxKind.ImplicitObjectCreationExpression);
-        });
-    }
+    private protected sealed override void Register(CompilationStartAnalysisContext start, BuilderTypes types) =>
+        start.RegisterSyntaxNodeAction(
+            node => AnalyzeIfChainTop(node, types),
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
 
     /// <summary>
     /// Analyzes a builder object once, at the outermost node of the expression that builds it, so that its findings

@@ -165,4 +165,47 @@ internal sealed class FluentChain
 
     /// <summary>The constant value of the chain's last <c>.Name(...)</c>, or null.</summary>
     public string? ConstantName => CallsNamed("Name").Select(c => c.ConstantString("name")).LastOrDefault(n => n is not null);
+
+    /// <summary>"Deployment 'echo'", or just "Deployment" when the name is not a constant.</summary>
+    public string Description => ConstantName is { } name ? $"{Type.Name} '{name}'" : Type.Name;
+
+    /// <summary>
+    /// True when this chain is all the code that configures its object, so its calls tell the whole object: the
+    /// object is added to the app or dropped, or kept in a local on which no further fluent call is made and which is
+    /// only passed to <c>app.Add</c> or read by calls that build other objects (<c>web.ExposeViaService()</c>). An
+    /// object that is returned, stored or passed elsewhere may be changed there.
+    /// </summary>
+    public bool ConfiguresWholeObject(BuilderTypes types, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var value = IsAppAddArgument(Top, types, model, cancellationToken) ? (ExpressionSyntax)Top.Parent!.Parent!.Parent! : Top;
+        return value.Parent switch
+        {
+            ExpressionStatementSyntax => true,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent?.Parent is LocalDeclarationStatementSyntax
+                && model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local =>
+                References(local, declarator, model, cancellationToken).All(reference =>
+                    IsAppAddArgument(reference, types, model, cancellationToken) || BuildsAnotherObject(reference, model, cancellationToken)),
+            _ => false,
+        };
+    }
+
+    /// <summary>Every reference to <paramref name="local"/> in the block that declares it.</summary>
+    public static IEnumerable<IdentifierNameSyntax> References(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode)declarator.SyntaxTree.GetRoot(cancellationToken);
+        return scope.DescendantNodes().OfType<IdentifierNameSyntax>().Where(reference => reference.Identifier.ValueText == local.Name
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reference, cancellationToken).Symbol, local));
+    }
+
+    private static bool IsAppAddArgument(ExpressionSyntax expression, BuilderTypes types, SemanticModel model, CancellationToken cancellationToken) =>
+        expression.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation }
+        && model.GetOperation(invocation, cancellationToken) is IInvocationOperation { TargetMethod: { Name: "Add" } method }
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.App);
+
+    /// <summary>True for <c>web.ExposeViaService()</c>: a call on the object that returns something else, so it does not configure the object.</summary>
+    private static bool BuildsAnotherObject(IdentifierNameSyntax reference, SemanticModel model, CancellationToken cancellationToken) =>
+        reference.Parent is MemberAccessExpressionSyntax access && access.Expression == reference
+        && access.Parent is InvocationExpressionSyntax invocation
+        && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
+        && !SymbolEqualityComparer.Default.Equals(operation.TargetMethod.ReturnType, model.GetTypeInfo(reference, cancellationToken).Type);
 }

@@ -15,6 +15,7 @@ public static class RuleIds
     public const string InvalidLabel = "SHIP4014";
 
     public const string ObjectNotAdded = "SHIP5001";
+    public const string ServiceTargetPortNotDeclared = "SHIP5002";
 }
 
 /// <summary>Categories, as the manifest rules name them (rules/ID.md, AnalyzerReleases.*.md).</summary>

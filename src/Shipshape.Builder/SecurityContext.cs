@@ -85,6 +85,7 @@ public sealed class PodSecurityContext
     private long? _runAsUser;
     private long? _runAsGroup;
     private long? _fsGroup;
+    private string? _seccompProfile;
 
     public PodSecurityContext RunAsNonRoot(bool value = true)
     {
@@ -110,9 +111,20 @@ public sealed class PodSecurityContext
         return this;
     }
 
+    /// <summary>
+    /// The seccomp profile of all containers: <c>RuntimeDefault</c> (the container runtime's syscall filter, which
+    /// the Restricted pod security standard requires) or <c>Unconfined</c>.
+    /// </summary>
+    public PodSecurityContext SeccompProfile(string type)
+    {
+        _seccompProfile = type;
+        return this;
+    }
+
     internal YamlMap ToYaml() => new YamlMap()
         .Add("fsGroup", _fsGroup)
         .Add("runAsGroup", _runAsGroup)
         .Add("runAsNonRoot", _runAsNonRoot)
-        .Add("runAsUser", _runAsUser);
+        .Add("runAsUser", _runAsUser)
+        .Add("seccompProfile", _seccompProfile is null ? null : new YamlMap().Add("type", _seccompProfile));
 }

@@ -17,15 +17,15 @@ public static class Verify
     public static Task Analyzer<TAnalyzer>(string source, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new() => Analyzer<TAnalyzer>(source, editorConfig: null, expected);
 
-    /// <summary>Runs the analyzer with a .globalconfig (the .editorconfig settings for the whole project) (severity settings).</summary>
+    /// <summary>Runs the analyzer with <paramref name="editorConfig"/> as the .editorconfig at the root of the test project (the test code is /0/Test0.cs).</summary>
     public static Task Analyzer<TAnalyzer>(string source, string? editorConfig, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        var test = new BuildSeverityAnalyzerTest<TAnalyzer> { TestCode = source };
         LocalReferences.Apply(test.TestState);
         if (editorConfig is not null)
         {
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", editorConfig));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);
@@ -40,6 +40,24 @@ public static class Verify
         LocalReferences.Apply(test.TestState);
         LocalReferences.Apply(test.FixedState);
         return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+}
+
+/// <summary>
+/// An analyzer test whose severities come out as in a real build. Analyzer.Testing enables the tested IDs by setting
+/// them to <see cref="ReportDiagnostic.Default"/> in the compilation options, which Roslyn reads as
+/// <c>/warnaserror-:ID</c>: .editorconfig could then lower a severity but never raise it to an error. The Shipshape
+/// rules are enabled by default, so they need no such option.
+/// </summary>
+internal sealed class BuildSeverityAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    protected override Project ApplyCompilationOptions(Project project)
+    {
+        var configured = base.ApplyCompilationOptions(project);
+        var options = configured.CompilationOptions!;
+        var testedIds = GetDiagnosticAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id);
+        return configured.WithCompilationOptions(options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.RemoveRange(testedIds)));
     }
 }
 

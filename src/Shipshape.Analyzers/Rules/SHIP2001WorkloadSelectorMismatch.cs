@@ -53,7 +53,7 @@ public sealed class SHIP2001WorkloadSelectorMismatch : BuilderAnalyzer
             var (where, has) = templateValue is null
                 ? (selector.Argument("key")!, templateLabels.Count == 0 ? "no labels" : $"no '{key}' label")
                 : (selector.Argument("value")!, $"{key}={templateValue}");
-            var kind = chain.ConstantName is { } name ? $"{chain.Type.Name} '{name}'" : chain.Type.Name;
+            var kind = chain.Description;
 
             // Only a label the template lacks has a clear fix; for a different value, either side may be the typo.
             var properties = templateValue is null

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Shipshape.Analyzers.Rules;
 
 /// <summary>A constant <c>.Image("...")</c> with no tag, or the tag <c>latest</c>, and no digest.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SHIP4001ImageTagLatest : DiagnosticAnalyzer
+public sealed class SHIP4001ImageTagLatest : BuilderCallAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.ImageTagLatest,
@@ -20,19 +19,6 @@ public sealed class SHIP4001ImageTagLatest : DiagnosticAnalyzer
         helpLinkUri: HelpLinks.For(RuleIds.ImageTagLatest));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (BuilderTypes.From(start.Compilation) is { } types)
-            {
-                start.RegisterOperationAction(operation => AnalyzeInvocation(operation, types), OperationKind.Invocation);
-            }
-        });
-    }
 
     /// <summary>Why <paramref name="image"/> is not pinned, in the words of the manifest rule, or null when it is.</summary>
     internal static string? UnpinnedReason(string image)
@@ -49,9 +35,8 @@ public sealed class SHIP4001ImageTagLatest : DiagnosticAnalyzer
             : null;
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BuilderTypes types)
+    private protected override void AnalyzeCall(OperationAnalysisContext context, BuilderTypes types, FluentCall call)
     {
-        var call = new FluentCall((IInvocationOperation)context.Operation);
         if (call.Name != "Image" || !SymbolEqualityComparer.Default.Equals(call.Operation.TargetMethod.ReturnType, types.Container)
             || call.Argument("image") is not { } argument || FluentCall.Constant(argument) is not string image
             || UnpinnedReason(image) is not { } reason)

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Shipshape.Analyzers.Rules;
 
 /// <summary>A constant <c>.Name("...")</c> that the API server would reject (not a DNS-1123 name).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SHIP4013InvalidObjectName : DiagnosticAnalyzer
+public sealed class SHIP4013InvalidObjectName : BuilderCallAnalyzer
 {
     /// <summary>The diagnostic property holding the nearest valid name, for the code fix.</summary>
     public const string SuggestionProperty = "Suggestion";
@@ -24,22 +23,8 @@ public sealed class SHIP4013InvalidObjectName : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeCall(OperationAnalysisContext context, BuilderTypes types, FluentCall call)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (BuilderTypes.From(start.Compilation) is { } types)
-            {
-                start.RegisterOperationAction(operation => AnalyzeInvocation(operation, types), OperationKind.Invocation);
-            }
-        });
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BuilderTypes types)
-    {
-        var call = new FluentCall((IInvocationOperation)context.Operation);
         var owner = call.Operation.TargetMethod.ReturnType;
         var isContainer = SymbolEqualityComparer.Default.Equals(owner, types.Container);
         if (call.Name != "Name" || !(isContainer || types.IsResource(owner))

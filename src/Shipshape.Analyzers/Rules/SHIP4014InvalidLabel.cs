@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Shipshape.Analyzers.Rules;
 
 /// <summary>A constant label key or value (in <c>.Label</c>, <c>.TemplateLabel</c> or <c>.Selector</c>) that the API server would reject.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SHIP4014InvalidLabel : DiagnosticAnalyzer
+public sealed class SHIP4014InvalidLabel : BuilderCallAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.InvalidLabel,
@@ -23,22 +22,8 @@ public sealed class SHIP4014InvalidLabel : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeCall(OperationAnalysisContext context, BuilderTypes types, FluentCall call)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (BuilderTypes.From(start.Compilation) is { } types)
-            {
-                start.RegisterOperationAction(operation => AnalyzeInvocation(operation, types), OperationKind.Invocation);
-            }
-        });
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BuilderTypes types)
-    {
-        var call = new FluentCall((IInvocationOperation)context.Operation);
         if (!LabelMethods.Contains(call.Name) || !types.IsResource(call.Operation.TargetMethod.ReturnType))
         {
             return;

@@ -26,7 +26,7 @@ public sealed class SHIP5001ObjectNotAdded : BuilderAnalyzer
 
     private protected override void AnalyzeObject(SyntaxNodeAnalysisContext context, BuilderTypes types, FluentChain chain)
     {
-        var description = chain.ConstantName is { } name ? $"{chain.Type.Name} '{name}'" : $"This {chain.Type.Name}";
+        var description = chain.ConstantName is null ? "This " + chain.Description : chain.Description;
         switch (chain.Top.Parent)
         {
             case ExpressionStatementSyntax:
@@ -47,15 +47,8 @@ public sealed class SHIP5001ObjectNotAdded : BuilderAnalyzer
     /// </summary>
     private static bool IsUsed(ILocalSymbol local, VariableDeclaratorSyntax declarator, ITypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
     {
-        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode)declarator.SyntaxTree.GetRoot(cancellationToken);
-        foreach (var reference in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var reference in FluentChain.References(local, declarator, model, cancellationToken))
         {
-            if (reference.Identifier.ValueText != local.Name
-                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reference, cancellationToken).Symbol, local))
-            {
-                continue;
-            }
-
             var value = FluentChain.Follow(reference, type, model, cancellationToken).Top;
             var handedOn = value.Parent switch
             {

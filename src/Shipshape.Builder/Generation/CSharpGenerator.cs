@@ -168,11 +168,17 @@ public static class CSharpGenerator
             if (spec.Mapping("securityContext") is { } security)
             {
                 var context = new CodeChain("new PodSecurityContext()");
-                Fields(security, where + ".securityContext", "fsGroup", "runAsGroup", "runAsNonRoot", "runAsUser");
+                Fields(security, where + ".securityContext", "fsGroup", "runAsGroup", "runAsNonRoot", "runAsUser", "seccompProfile");
                 Optional(security, "fsGroup", where, context, "FsGroup");
                 Optional(security, "runAsGroup", where, context, "RunAsGroup");
                 OptionalBoolean(security, "runAsNonRoot", where, context, "RunAsNonRoot");
                 Optional(security, "runAsUser", where, context, "RunAsUser");
+                if (security.Mapping("seccompProfile") is { } seccomp)
+                {
+                    Fields(seccomp, where + ".securityContext.seccompProfile", "type");
+                    context.Call("SeccompProfile", Str(RequiredText(seccomp, "type", where + ".securityContext.seccompProfile")));
+                }
+
                 chain.Call("SecurityContext", context);
             }
 
