@@ -1,0 +1,136 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Loading;
+using Shipshape.Core.Model;
+using Shipshape.Core.Syntax;
+
+namespace Shipshape.Core.Tests.Engine;
+
+/// <summary>
+/// What a run keeps of each object for the whole-set rules (KubeObject.ReducedForSetRules): enough for those rules
+/// to give the findings they give on whole objects, at the same positions, and little else.
+/// </summary>
+public sealed class SetRetentionTests : IDisposable
+{
+    private const string Deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels: {app: web}
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              initContainers:
+                - name: proxy
+                  image: envoy:1.30
+                  restartPolicy: Always
+                  ports:
+                    - {name: admin, containerPort: 9901}
+              containers:
+                - name: app
+                  image: nginx:1.27
+                  env:
+                    - {name: MODE, value: fast}
+                  ports:
+                    - {name: http, containerPort: 8080}
+        """;
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("shipshape-retention-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public void A_workload_keeps_its_labels_selector_and_container_ports_at_their_positions_and_nothing_else()
+    {
+        var original = (Workload)Read(Deployment);
+
+        var reduced = (Workload)original.ReducedForSetRules();
+
+        Assert.Equal(["apiVersion", "kind", "metadata", "spec"], reduced.Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(["selector", "template"], reduced.Spec!.Entries.Select(e => e.KeyText));
+        Assert.Equal("web", reduced.Selector!.MatchLabels.Entries.Single().Value);
+        Assert.Equal("web", reduced.PodTemplate!.Labels.Entries.Single().Value);
+        Assert.Equal(original.PodTemplate!.Node!.Span, reduced.PodTemplate.Node!.Span);
+        var containers = reduced.PodTemplate.Spec!.AllContainers;
+        Assert.Equal(["proxy", "app"], containers.Select(c => c.Name));
+        Assert.Equal(["name", "restartPolicy", "ports"], containers[0].Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(["name", "ports"], containers[1].Node.Entries.Select(e => e.KeyText));
+        Assert.True(containers[0].RunsForPodLifetime);
+        Assert.Equal([9901, 8080], containers.SelectMany(c => c.Ports).Select(p => p.Number));
+        Assert.Equal(original.PodTemplate.Spec!.Containers[0].Ports[0].Node.Span, containers[1].Ports[0].Node.Span);
+    }
+
+    [Fact]
+    public void An_object_without_a_model_keeps_only_its_identity()
+    {
+        var original = Read("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              annotations: {shipshape.io/ignore: SHIP2007}
+            data:
+              big: "imagine a megabyte here"
+            """);
+
+        var reduced = original.ReducedForSetRules();
+
+        Assert.Equal(["apiVersion", "kind", "metadata"], reduced.Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(original.Identity, reduced.Identity);
+        Assert.Equal(original.Metadata.NameNode!.Span, reduced.Metadata.NameNode!.Span);
+        Assert.Equal("SHIP2007", reduced.Metadata.Annotations["shipshape.io/ignore"]);
+    }
+
+    [Fact]
+    public void Services_and_ingresses_are_kept_whole()
+    {
+        var service = Read("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80, targetPort: http}]
+            """);
+
+        Assert.Same(service, service.ReducedForSetRules());
+    }
+
+    [Fact]
+    public void Cross_file_rules_find_the_same_ports_on_reduced_objects_of_files_on_disk()
+    {
+        File.WriteAllText(Path.Combine(_directory.FullName, "deployment.yaml"), Deployment);
+        File.WriteAllText(Path.Combine(_directory.FullName, "service.yaml"), """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: web}
+              ports:
+                - {name: http, port: 80, targetPort: http}
+                - {name: admin, port: 9901, targetPort: admin}
+                - {name: metrics, port: 9090, targetPort: metrics}
+            """);
+
+        var report = Lint.Files([_directory.FullName]);
+
+        // http is declared by the app container, admin by the sidecar init container; metrics by nobody.
+        var finding = Assert.Single(report.Active, d => d.Id == RuleIds.ServiceTargetPortNotExposed);
+        Assert.Equal(Path.Combine(_directory.FullName, "service.yaml"), finding.FilePath);
+        Assert.Equal((9, 47), (finding.Span.Line, finding.Span.Column));
+    }
+
+    private static KubeObject Read(string yaml)
+    {
+        var loaded = new YamlLoader().Load(new SourceFile("test.yaml", yaml));
+        var objects = new List<KubeObject>();
+        ObjectReader.Read(Assert.Single(loaded.Documents), objects, []);
+        return Assert.Single(objects);
+    }
+}
