@@ -5,7 +5,7 @@ using Shipshape.Core.Loading;
 
 // AFL++ feeds one input per run through the whole pipeline: bytes → decode → YAML → objects → rules → JSON report.
 // Any exception escaping here is a bug (bad input must become a finding), so nothing is caught.
-// Instrumented code (Shipshape.Core, YamlDotNet) must not run before Fuzzer.OutOfProcess.Run has set up
+// Instrumented code (Shipshape.Core, SharpYaml, YamlDotNet) must not run before Fuzzer.OutOfProcess.Run has set up
 // AFL's shared memory, so even the engine is created inside the callback.
 Fuzzer.OutOfProcess.Run(stream =>
 {

@@ -17,7 +17,7 @@ build="$here/bin/fuzz"
 rm -rf "$build"   # a fresh copy each time: sharpfuzz refuses to instrument twice
 dotnet publish "$here/Shipshape.Core.Fuzz.csproj" -c Release -o "$build" --nologo -v q
 # Instrument the code under test (not the harness, not the runtime).
-for dll in Shipshape.Core.dll YamlDotNet.dll; do
+for dll in Shipshape.Core.dll SharpYaml.dll YamlDotNet.dll; do
   "$tools/sharpfuzz" "$build/$dll"
 done
 
