@@ -261,8 +261,8 @@ public sealed class YamlLoader
         {
             if (_frames.Count >= _limits.MaxDepth)
             {
-                // Stop reading here rather than let the parser walk the rest of the nesting: the parser's cost
-                // per token grows with the depth, so 10,000 levels would take seconds.
+                // Stop reading the document here rather than let the parser walk the rest of the nesting: no
+                // Kubernetes object is this deep, and the document is dropped anyway.
                 SkipDocument(frame.StartSpan, $"nesting deeper than {_limits.MaxDepth} levels");
                 return Step.Resynchronise;
             }
