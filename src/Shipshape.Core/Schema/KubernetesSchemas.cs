@@ -39,8 +39,8 @@ public sealed class KubernetesSchemas
     [ThreadStatic]
     private static (KubeObject Item, ObjectValidation Result)? _lastBuiltIn;
 
-    // Per linted set: its CustomResourceDefinitions and the custom resources validated against them.
-    private readonly ConditionalWeakTable<ObjectSet, SetSchemas> _sets = new();
+    // Per linted set: the custom resources validated against the set's CustomResourceDefinitions, each once.
+    private readonly ConditionalWeakTable<ObjectSet, ConcurrentDictionary<KubeObject, ObjectValidation>> _setValidations = new();
 
     private readonly SchemaLocations _locations;
 
@@ -140,16 +140,16 @@ public sealed class KubernetesSchemas
             return builtIn;
         }
 
-        var setSchemas = _sets.GetValue(set, s => new SetSchemas(s.CustomResources));
-        return setSchemas.Validations.GetOrAdd(item, _ =>
+        var validations = _setValidations.GetValue(set, _ => new ConcurrentDictionary<KubeObject, ObjectValidation>(ReferenceEqualityComparer.Instance));
+        return validations.GetOrAdd(item, _ =>
         {
             var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
-            if (setSchemas.CustomResources.For(gvk) is { } schema)
+            if (set.CustomResources.For(gvk) is { } schema)
             {
                 return Run(item, schema, gvk);
             }
 
-            if (setSchemas.CustomResources.IsDefined(gvk))
+            if (set.CustomResources.IsDefined(gvk))
             {
                 return new ObjectValidation([]);
             }
@@ -163,11 +163,6 @@ public sealed class KubernetesSchemas
         var findings = new List<SchemaFinding>();
         SchemaValidator.Validate(item.Node, schema, gvk.ToString(), findings);
         return new ObjectValidation(findings);
-    }
-
-    private sealed record SetSchemas(CustomResourceSchemas CustomResources)
-    {
-        public ConcurrentDictionary<KubeObject, ObjectValidation> Validations { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     private static DefinitionSet LoadFile(string path)
