@@ -28,6 +28,7 @@ public readonly record struct GroupVersionKind(string Group, string Version, str
 internal sealed class DefinitionSet
 {
     private const string GvkKeyword = "x-kubernetes-group-version-kind";
+    private const string DefinitionsPrefix = "#/definitions/";
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     private readonly Dictionary<string, ReadOnlyMemory<byte>> _definitions;
@@ -192,6 +193,9 @@ internal sealed class DefinitionSet
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
 
+    private static string DefinitionName(string reference) =>
+        reference.StartsWith(DefinitionsPrefix, StringComparison.Ordinal) ? reference[DefinitionsPrefix.Length..] : reference;
+
     private SchemaNode CompileDefinition(string name)
     {
         if (name.EndsWith(".pkg.api.resource.Quantity", StringComparison.Ordinal))
@@ -208,6 +212,6 @@ internal sealed class DefinitionSet
         // The compiled node keeps no reference to the JSON, so the document goes right away. Two threads may
         // compile one definition at once; either result serves.
         using var document = JsonDocument.Parse(json, DocumentOptions);
-        return SchemaCompiler.Compile(document.RootElement, SchemaDialect.BuiltIn, reference => _references.GetOrAdd(reference, _referenceFactory));
+        return SchemaCompiler.Compile(document.RootElement, SchemaDialect.BuiltIn, reference => _references.GetOrAdd(DefinitionName(reference), _referenceFactory));
     }
 }

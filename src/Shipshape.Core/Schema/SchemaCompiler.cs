@@ -13,15 +13,26 @@ namespace Shipshape.Core.Schema;
 internal sealed record SchemaDialect(bool NullAllowed, bool UntypedObjectsAreFreeForm, bool UnknownFieldsAllowed)
 {
     public static SchemaDialect BuiltIn { get; } = new(NullAllowed: true, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false);
+
+    /// <summary>Plain JSON Schema, as in kubeconform's schema files (see <see cref="KeywordsOnlyConstrain"/>).</summary>
+    public static SchemaDialect JsonSchema { get; } = new(NullAllowed: false, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false) { KeywordsOnlyConstrain = true };
+
+    /// <summary>
+    /// Keywords mean what JSON Schema says rather than what the API server makes of them: a field outside
+    /// <c>properties</c> is allowed unless <c>additionalProperties</c> says otherwise, and <c>properties</c> alone
+    /// does not make the value an object. So are kubeconform's files read, and the branches of a CRD's
+    /// <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>/<c>not</c> (value validations, which prune nothing).
+    /// </summary>
+    public bool KeywordsOnlyConstrain { get; init; }
 }
 
 /// <summary>
 /// Compiles OpenAPI schemas (the swagger 2.0 definitions of the Kubernetes API, or a CRD's openAPIV3Schema)
-/// into <see cref="SchemaNode"/>s. <c>$ref</c>s become lazy <see cref="DefinitionReference"/>s.
+/// and JSON Schemas (kubeconform's files) into <see cref="SchemaNode"/>s. <c>$ref</c>s become lazy
+/// <see cref="DefinitionReference"/>s, made by the caller from the reference's text (<c>#/definitions/Name</c>).
 /// </summary>
 internal static class SchemaCompiler
 {
-    private const string DefinitionsPrefix = "#/definitions/";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
     public static SchemaNode Compile(JsonElement schema, SchemaDialect dialect, Func<string, DefinitionReference>? references)
@@ -38,8 +49,7 @@ internal static class SchemaCompiler
 
         if (schema.TryGetProperty("$ref", out var reference) && reference.GetString() is { } target && references is not null)
         {
-            var name = target.StartsWith(DefinitionsPrefix, StringComparison.Ordinal) ? target[DefinitionsPrefix.Length..] : target;
-            return new SchemaNode { Reference = references(name), NullAllowed = dialect.NullAllowed };
+            return new SchemaNode { Reference = references(target), NullAllowed = dialect.NullAllowed };
         }
 
         var types = ReadTypes(schema);
@@ -59,7 +69,7 @@ internal static class SchemaCompiler
                 properties[property.Name] = Compile(property.Value, dialect, references);
             }
 
-            if (types == JsonTypes.Any)
+            if (types == JsonTypes.Any && !dialect.KeywordsOnlyConstrain)
             {
                 types = JsonTypes.Object;
             }
@@ -79,7 +89,7 @@ internal static class SchemaCompiler
                 additional = Compile(additionalElement, dialect, references);
             }
         }
-        else if (properties is null && (types == JsonTypes.Any || dialect.UntypedObjectsAreFreeForm))
+        else if (dialect.KeywordsOnlyConstrain || (properties is null && (types == JsonTypes.Any || dialect.UntypedObjectsAreFreeForm)))
         {
             allowsUnknown = true;
         }
@@ -87,6 +97,10 @@ internal static class SchemaCompiler
         var items = schema.TryGetProperty("items", out var itemsElement) && itemsElement.ValueKind == JsonValueKind.Object
             ? Compile(itemsElement, dialect, references)
             : null;
+
+        var branches = dialect.KeywordsOnlyConstrain ? dialect : dialect with { KeywordsOnlyConstrain = true };
+        var (minimum, exclusiveMinimum) = ReadBound(schema, "minimum", "exclusiveMinimum");
+        var (maximum, exclusiveMaximum) = ReadBound(schema, "maximum", "exclusiveMaximum");
 
         return new SchemaNode
         {
@@ -96,19 +110,25 @@ internal static class SchemaCompiler
             AdditionalProperties = additional,
             AllowsUnknownFields = allowsUnknown,
             Items = items,
-            Enum = ReadStrings(schema, "enum"),
+            Enum = schema.TryGetProperty("const", out var constant) ? [Text(constant)] : ReadStrings(schema, "enum"),
             Format = intOrString ? null : format,
             IntOrString = intOrString,
-            NullAllowed = dialect.NullAllowed || IsTrue(schema, "nullable"),
-            Minimum = ReadNumber(schema, "minimum"),
-            ExclusiveMinimum = IsTrue(schema, "exclusiveMinimum"),
-            Maximum = ReadNumber(schema, "maximum"),
-            ExclusiveMaximum = IsTrue(schema, "exclusiveMaximum"),
+            NullAllowed = dialect.NullAllowed || IsTrue(schema, "nullable") || (types & JsonTypes.Null) != 0,
+            Minimum = minimum,
+            ExclusiveMinimum = exclusiveMinimum,
+            Maximum = maximum,
+            ExclusiveMaximum = exclusiveMaximum,
             MinLength = ReadCount(schema, "minLength"),
             MaxLength = ReadCount(schema, "maxLength"),
             MinItems = ReadCount(schema, "minItems"),
             MaxItems = ReadCount(schema, "maxItems"),
             Pattern = ReadPattern(schema),
+            AllOf = ReadSchemas(schema, "allOf", branches, references),
+            AnyOf = ReadSchemas(schema, "anyOf", branches, references),
+            OneOf = ReadSchemas(schema, "oneOf", branches, references),
+            Not = schema.TryGetProperty("not", out var not) && not.ValueKind == JsonValueKind.Object
+                ? Compile(not, branches, references)
+                : null,
         };
     }
 
@@ -147,6 +167,7 @@ internal static class SchemaCompiler
         "integer" => JsonTypes.Integer,
         "number" => JsonTypes.Number | JsonTypes.Integer,
         "boolean" => JsonTypes.Boolean,
+        "null" => JsonTypes.Null,
         _ => JsonTypes.Any,
     };
 
@@ -163,14 +184,50 @@ internal static class SchemaCompiler
         var values = new List<string>(array.GetArrayLength());
         foreach (var item in array.EnumerateArray())
         {
-            values.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+            values.Add(Text(item));
         }
 
         return [.. values];
     }
 
-    private static double? ReadNumber(JsonElement schema, string keyword) =>
-        schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static SchemaNode[]? ReadSchemas(JsonElement schema, string keyword, SchemaDialect dialect, Func<string, DefinitionReference>? references)
+    {
+        if (!schema.TryGetProperty(keyword, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var schemas = new SchemaNode[array.GetArrayLength()];
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            schemas[index++] = Compile(item, dialect, references);
+        }
+
+        return schemas;
+    }
+
+    /// <summary>
+    /// A lower or upper bound and whether it is exclusive: OpenAPI and JSON Schema draft 4 mark the bound exclusive
+    /// with <c>exclusiveMinimum: true</c>; later drafts give the exclusive bound itself as <c>exclusiveMinimum: 5</c>.
+    /// </summary>
+    private static (double? Bound, bool Exclusive) ReadBound(JsonElement schema, string inclusiveKeyword, string exclusiveKeyword)
+    {
+        var bound = schema.TryGetProperty(inclusiveKeyword, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null;
+        if (!schema.TryGetProperty(exclusiveKeyword, out var exclusive))
+        {
+            return (bound, false);
+        }
+
+        return exclusive.ValueKind switch
+        {
+            JsonValueKind.True => (bound, true),
+            JsonValueKind.Number => (exclusive.GetDouble(), true),
+            _ => (bound, false),
+        };
+    }
 
     private static int? ReadCount(JsonElement schema, string keyword) =>
         schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) ? count : null;

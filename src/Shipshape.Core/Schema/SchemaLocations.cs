@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Json.Schema;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
-using Shipshape.Core.Syntax;
 
 namespace Shipshape.Core.Schema;
 
@@ -16,14 +12,19 @@ namespace Shipshape.Core.Schema;
 /// for kinds the embedded schemas and the linted CRDs do not define. A template may use kubeconform's variables
 /// <c>{{ .NormalizedKubernetesVersion }}</c>, <c>{{ .StrictSuffix }}</c>, <c>{{ .ResourceKind }}</c>,
 /// <c>{{ .ResourceAPIVersion }}</c>, <c>{{ .Group }}</c> and <c>{{ .KindSuffix }}</c>; a location that does not end
-/// in <c>.json</c> gets kubeconform's default layout appended. The files are arbitrary JSON Schemas, so they are
-/// evaluated with JsonSchema.Net and each error's instance location is mapped back to its YAML node.
+/// in <c>.json</c> gets kubeconform's default layout appended. The files are compiled and validated by Shipshape's
+/// own schema engine (the one that validates built-in kinds and CRDs), so each finding is at its YAML node. It is
+/// not a JSON Schema library because of start-up cost: NativeAOT runs every assembly's module initializer at process
+/// start, and JsonSchema.Net's (loading its meta-schemas and dialects) took about a quarter of every run's time,
+/// although only this option needs it. The engine covers the keywords kubeconform's and the CRD catalog's schema
+/// files use: type (with "null"), properties, required, additionalProperties, items, enum, const, format, pattern,
+/// minimum/maximum, min/max length and items, allOf/anyOf/oneOf/not, and $ref within the file.
 /// </summary>
 internal sealed partial class SchemaLocations
 {
+    private const string VariablePatternText = @"\{\{\s*\.(\w+)\s*\}\}";
     private const string DefaultLayout = "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
-    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new(StringComparer.Ordinal);
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical };
+    private static readonly ConcurrentDictionary<string, Lazy<SchemaFile>> Schemas = new(StringComparer.Ordinal);
 
     private readonly string[] _templates;
     private readonly KubernetesVersion _target;
@@ -70,7 +71,7 @@ internal sealed partial class SchemaLocations
                 continue;
             }
 
-            var schema = Schemas.GetOrAdd(Path.GetFullPath(path), file => new Lazy<JsonSchema>(() => Load(file))).Value;
+            var schema = Schemas.GetOrAdd(Path.GetFullPath(path), file => new Lazy<SchemaFile>(() => Load(file))).Value;
             return Evaluate(item, schema, Path.GetFileName(path));
         }
 
@@ -96,110 +97,126 @@ internal sealed partial class SchemaLocations
     private static string Template(string location) =>
         location.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? location : location.TrimEnd('/', '\\') + DefaultLayout;
 
-    private static JsonSchema Load(string path)
+    private static SchemaFile Load(string path)
     {
         try
         {
-            // The $schema of kubeconform's files (draft 4) is dropped: the keywords they use mean the same in later drafts.
-            var root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException("it is not a JSON object");
-            root.Remove("$schema");
-            // Not disposed: the built schema reads its keywords from the document for as long as it is cached.
-            var document = JsonDocument.Parse(root.ToJsonString());
-            var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-            return JsonSchema.Build(document.RootElement, options, new Uri(path));
+            // Not disposed: definitions are compiled from the document as objects first need them, for as long as the file is cached.
+            var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 256 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException("it is not a JSON object");
+            }
+
+            return new SchemaFile(document.RootElement);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or JsonSchemaException or ArgumentException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
         {
             throw new InputException($"{path}: not a usable JSON schema: {exception.Message}", exception);
         }
     }
 
-    private static ObjectValidation Evaluate(KubeObject item, JsonSchema schema, string schemaName)
+    private static ObjectValidation Evaluate(KubeObject item, SchemaFile schema, string schemaName)
     {
-        using var instance = JsonDocument.Parse(YamlJson.ToUtf8(item.Node));
-        var results = schema.Evaluate(instance.RootElement, Evaluation);
         var findings = new List<SchemaFinding>();
-        if (results.IsValid)
+        SchemaValidator.Validate(item.Node, schema.Root, GroupVersionKind.From(item.ApiVersion, item.Kind).ToString(), findings);
+        for (var i = 0; i < findings.Count; i++)
         {
-            return new ObjectValidation(findings);
-        }
-
-        var seen = new HashSet<(Node, string)>();
-        foreach (var detail in FailedLeaves(results))
-        {
-            var (node, key, path) = Locate(item.Node, detail.InstanceLocation.ToString());
-            var unknown = detail.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal) && key is not null;
-            foreach (var error in detail.Errors!.Values)
-            {
-                var message = unknown
-                    ? $"{path} is not a field of {item.ApiVersion} {item.Kind} (JSON schema {schemaName})"
-                    : $"{path}: {error.TrimEnd('.')} (JSON schema {schemaName})";
-                var at = unknown || error.StartsWith("Required properties", StringComparison.Ordinal) ? key ?? node : node;
-                if (seen.Add((at, message)))
-                {
-                    findings.Add(new SchemaFinding(unknown ? SchemaFindingKind.UnknownField : SchemaFindingKind.Violation, at, message));
-                }
-            }
+            findings[i] = findings[i] with { Message = $"{findings[i].Message} (JSON schema {schemaName})" };
         }
 
         return new ObjectValidation(findings);
     }
 
     /// <summary>
-    /// The failed evaluations that carry errors, descending only into failed nodes: a failed branch of a
-    /// oneOf that passed as a whole is not a problem of the object.
+    /// One schema file compiled with Shipshape's own engine. Its <c>$ref</c>s must point into the file itself
+    /// (<c>#/definitions/...</c>, <c>#/$defs/...</c>, any JSON pointer): they are all checked when the file is read, and
+    /// the definitions compiled when first used.
     /// </summary>
-    private static IEnumerable<EvaluationResults> FailedLeaves(EvaluationResults results)
+    private sealed class SchemaFile
     {
-        if (results.IsValid)
+        private readonly JsonElement _root;
+        private readonly ConcurrentDictionary<string, DefinitionReference> _references = new(StringComparer.Ordinal);
+        private readonly Func<string, DefinitionReference> _referenceFactory;
+        private readonly Func<string, DefinitionReference> _reference;
+
+        public SchemaFile(JsonElement root)
         {
-            yield break;
+            _root = root;
+            CheckReferences(root);
+            _referenceFactory = pointer => new DefinitionReference(pointer, CompileAt);
+            _reference = pointer => _references.GetOrAdd(pointer, _referenceFactory);
+            Root = SchemaCompiler.Compile(root, SchemaDialect.JsonSchema, _reference);
         }
 
-        if (results.Errors is { Count: > 0 })
-        {
-            yield return results;
-        }
+        public SchemaNode Root { get; }
 
-        foreach (var detail in results.Details ?? [])
+        private SchemaNode CompileAt(string pointer) => SchemaCompiler.Compile(Find(pointer)!.Value, SchemaDialect.JsonSchema, _reference);
+
+        /// <exception cref="InvalidDataException">A <c>$ref</c> names something outside the file, or nothing.</exception>
+        private void CheckReferences(JsonElement element)
         {
-            foreach (var leaf in FailedLeaves(detail))
+            switch (element.ValueKind)
             {
-                yield return leaf;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.NameEquals("$ref") && property.Value.ValueKind == JsonValueKind.String && Find(property.Value.GetString()!) is null)
+                        {
+                            throw new InvalidDataException($"$ref \"{property.Value.GetString()}\" does not name a schema in this file (only references within the file, such as #/definitions/Name, are followed)");
+                        }
+
+                        CheckReferences(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        CheckReferences(item);
+                    }
+
+                    break;
             }
+        }
+
+        /// <summary>The element a local reference (<c>#</c> and a JSON pointer) names, or null.</summary>
+        private JsonElement? Find(string reference)
+        {
+            if (!reference.StartsWith('#'))
+            {
+                return null;
+            }
+
+            var element = _root;
+            foreach (var raw in reference[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var segment = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(segment, out var child))
+                {
+                    element = child;
+                }
+                else if (element.ValueKind == JsonValueKind.Array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength())
+                {
+                    element = element[index];
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return element;
         }
     }
 
-    /// <summary>The node a JSON pointer names, the key it sits under (if any) and its field path for messages.</summary>
-    private static (Node Node, Node? Key, string Path) Locate(MappingNode root, string pointer)
-    {
-        Node node = root;
-        Node? key = null;
-        var path = new StringBuilder();
-        foreach (var raw in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (node is MappingNode mapping && mapping.TryGetEntry(segment, out var entry))
-            {
-                path.Append(path.Length > 0 ? "." : string.Empty).Append(segment);
-                key = entry.Key;
-                node = entry.Value;
-            }
-            else if (node is SequenceNode sequence && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Count)
-            {
-                path.Append('[').Append(segment).Append(']');
-                key = null;
-                node = sequence.Items[index];
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return (node, key, path.Length == 0 ? "the object" : path.ToString());
-    }
-
-    [GeneratedRegex(@"\{\{\s*\.(\w+)\s*\}\}")]
+#if NET
+    [GeneratedRegex(VariablePatternText)]
     private static partial Regex VariablePattern();
+#else
+    // netstandard2.0 (the engine inside Roslyn hosts) has no regex source generator.
+    private static readonly Regex VariableRegex = new(VariablePatternText);
+
+    private static Regex VariablePattern() => VariableRegex;
+#endif
 }

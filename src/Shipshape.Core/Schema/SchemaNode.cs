@@ -13,10 +13,11 @@ internal enum JsonTypes
     Integer = 8,
     Number = 16,
     Boolean = 32,
+    Null = 64,
 }
 
 /// <summary>
-/// One schema compiled for validation: the OpenAPI keywords Kubernetes uses, read once into fields so that
+/// One schema compiled for validation: the OpenAPI and JSON Schema keywords Kubernetes schemas use, read once into fields so that
 /// validating a node is field reads and dictionary lookups. Built by <see cref="SchemaCompiler"/>; immutable
 /// afterwards and shared between threads.
 /// </summary>
@@ -42,6 +43,7 @@ internal sealed record SchemaNode
 
     public SchemaNode? Items { get; init; }
 
+    /// <summary>The allowed values (<c>enum</c>, or <c>const</c> as one value), as their text: strings unquoted, other values as JSON.</summary>
     public IReadOnlyList<string>? Enum { get; init; }
 
     public string? Format { get; init; }
@@ -75,6 +77,20 @@ internal sealed record SchemaNode
     public int? MaxItems { get; init; }
 
     public Regex? Pattern { get; init; }
+
+    /// <summary><c>allOf</c>: schemas the value must also match.</summary>
+    public IReadOnlyList<SchemaNode>? AllOf { get; init; }
+
+    /// <summary><c>anyOf</c>: schemas of which the value must match at least one.</summary>
+    public IReadOnlyList<SchemaNode>? AnyOf { get; init; }
+
+    /// <summary><c>oneOf</c>: schemas of which the value must match exactly one.</summary>
+    public IReadOnlyList<SchemaNode>? OneOf { get; init; }
+
+    /// <summary><c>not</c>: a schema the value must not match.</summary>
+    public SchemaNode? Not { get; init; }
+
+    public bool HasCombinators => AllOf is not null || AnyOf is not null || OneOf is not null || Not is not null;
 
     /// <summary>This node, or the definition it refers to (followed through chains of references).</summary>
     public SchemaNode Resolve()

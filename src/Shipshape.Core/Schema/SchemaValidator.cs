@@ -12,7 +12,8 @@ namespace Shipshape.Core.Schema;
 internal sealed class SchemaValidator
 {
     private readonly List<PathSegment> _path = [];
-    private readonly List<SchemaFinding> _findings;
+    // Swapped for a scratch list while an alternative of anyOf/oneOf/not is tried.
+    private List<SchemaFinding> _findings;
     private readonly string _subject;
 
     /// <param name="subject">What the schema describes, for unknown-field messages: "apps/v1 Deployment".</param>
@@ -22,62 +23,177 @@ internal sealed class SchemaValidator
         _findings = findings;
     }
 
-    public static void Validate(MappingNode root, SchemaNode schema, string subject, List<SchemaFinding> findings) =>
+    public static void Validate(MappingNode root, SchemaNode schema, string subject, List<SchemaFinding> findings)
+    {
+        var start = findings.Count;
         new SchemaValidator(subject, findings).Check(root, schema, parentKey: null);
+        if (findings.Count - start > 1)
+        {
+            // allOf's schemas may each say the same thing about a value (two of them requiring one field).
+            var seen = new HashSet<(Node, string)>();
+            var index = start;
+            findings.RemoveAll(finding => index++ >= start && !seen.Add((finding.At, finding.Message)));
+        }
+    }
 
     private void Check(Node node, SchemaNode schema, Node? parentKey)
     {
         schema = schema.Resolve();
-        if (node is ScalarNode { IsNull: true })
+        if (CheckValue(node, schema, parentKey) && schema.HasCombinators)
         {
-            if (!schema.NullAllowed && (schema.Types != JsonTypes.Any || schema.IntOrString || schema.Quantity))
-            {
-                Violation(node, $"{PathText()} must be {Expected(schema)}, but is null");
-            }
+            CheckCombinators(node, schema, parentKey);
+        }
+    }
 
-            return;
+    /// <summary>Checks the schema's own keywords; false when the value is not even of an allowed type (then nothing else is said about it).</summary>
+    private bool CheckValue(Node node, SchemaNode schema, Node? parentKey)
+    {
+        if (!Fits(node, schema))
+        {
+            var hint = schema.Types == JsonTypes.String && node is ScalarNode { IsPlain: true, IsNull: false } plain ? $" (write \"{plain.Value}\" in quotes)" : string.Empty;
+            Violation(node, $"{PathText()} must be {Expected(schema)}, but is {Describe(node)}{hint}");
+            return false;
         }
 
-        if (schema.IntOrString)
+        if (node is ScalarNode { IsNull: true } || schema.IntOrString)
         {
-            if (node is not ScalarNode { Kind: ScalarKind.Integer or ScalarKind.String })
-            {
-                Violation(node, $"{PathText()} must be an integer or a string, but is {Describe(node)}");
-            }
-
-            return;
+            return true;
         }
 
         if (schema.Quantity)
         {
             CheckQuantity(node);
-            return;
+            return true;
         }
 
         switch (node)
         {
             case MappingNode mapping:
-                if (schema.Types != JsonTypes.Any && (schema.Types & JsonTypes.Object) == 0)
-                {
-                    Violation(node, $"{PathText()} must be {Expected(schema)}, but is a mapping");
-                    return;
-                }
-
                 CheckMapping(mapping, schema, parentKey);
                 break;
             case SequenceNode sequence:
-                if (schema.Types != JsonTypes.Any && (schema.Types & JsonTypes.Array) == 0)
-                {
-                    Violation(node, $"{PathText()} must be {Expected(schema)}, but is a list");
-                    return;
-                }
-
                 CheckSequence(sequence, schema);
                 break;
             case ScalarNode scalar:
                 CheckScalar(scalar, schema);
                 break;
         }
+
+        return true;
+    }
+
+    /// <summary>Whether the value is of a type (or null) the schema allows.</summary>
+    private static bool Fits(Node node, SchemaNode schema)
+    {
+        if (node is ScalarNode { IsNull: true })
+        {
+            return schema.NullAllowed || (schema.Types == JsonTypes.Any && !schema.IntOrString && !schema.Quantity);
+        }
+
+        if (schema.IntOrString)
+        {
+            return node is ScalarNode { Kind: ScalarKind.Integer or ScalarKind.String };
+        }
+
+        // A quantity's text is judged by CheckQuantity, with its own message.
+        if (schema.Quantity || schema.Types == JsonTypes.Any)
+        {
+            return true;
+        }
+
+        var type = node switch
+        {
+            MappingNode => JsonTypes.Object,
+            SequenceNode => JsonTypes.Array,
+            ScalarNode scalar => TypeOf(scalar),
+            _ => JsonTypes.Any,
+        };
+        return (schema.Types & type) != 0;
+    }
+
+    private static JsonTypes TypeOf(ScalarNode scalar) => scalar.Kind switch
+    {
+        ScalarKind.Boolean => JsonTypes.Boolean,
+        ScalarKind.Integer => JsonTypes.Integer,
+        ScalarKind.Float => JsonTypes.Number,
+        _ => JsonTypes.String,
+    };
+
+    private void CheckCombinators(Node node, SchemaNode schema, Node? parentKey)
+    {
+        foreach (var part in schema.AllOf ?? [])
+        {
+            Check(node, part, parentKey);
+        }
+
+        if (schema.AnyOf is { } anyOf)
+        {
+            CheckAlternatives(node, anyOf, "anyOf", parentKey);
+        }
+
+        if (schema.OneOf is { } oneOf)
+        {
+            CheckAlternatives(node, oneOf, "oneOf", parentKey);
+        }
+
+        if (schema.Not is { } not && Try(node, not, parentKey).Count == 0)
+        {
+            Violation(node, $"{PathText()} must not match the schema under \"not\", but does");
+        }
+    }
+
+    /// <summary>
+    /// anyOf (at least one alternative matches) or oneOf (exactly one does). When none matches, the findings
+    /// of the one alternative of the value's type are the most telling; with no such alternative, the types
+    /// the alternatives allow.
+    /// </summary>
+    private void CheckAlternatives(Node node, IReadOnlyList<SchemaNode> alternatives, string keyword, Node? parentKey)
+    {
+        var results = new List<SchemaFinding>[alternatives.Count];
+        var matches = 0;
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            results[i] = Try(node, alternatives[i], parentKey);
+            matches += results[i].Count == 0 ? 1 : 0;
+        }
+
+        if (matches == 1 || (matches > 1 && keyword == "anyOf"))
+        {
+            return;
+        }
+
+        if (matches > 1)
+        {
+            Violation(node, $"{PathText()} must match exactly one of the schemas under \"oneOf\", but matches {matches}");
+            return;
+        }
+
+        var fitting = Enumerable.Range(0, alternatives.Count).Where(i => Fits(node, alternatives[i].Resolve())).ToArray();
+        if (fitting.Length == 1)
+        {
+            _findings.AddRange(results[fitting[0]]);
+        }
+        else if (fitting.Length == 0)
+        {
+            var expected = string.Join(" or ", alternatives.Select(a => Expected(a.Resolve())).Distinct(StringComparer.Ordinal));
+            Violation(node, $"{PathText()} must be {expected}, but is {Describe(node)}");
+        }
+        else
+        {
+            var reasons = string.Join("; or ", fitting.Select(i => results[i][0].Message));
+            Violation(node, $"{PathText()} matches none of the schemas under \"{keyword}\": {reasons}");
+        }
+    }
+
+    /// <summary>The findings <paramref name="schema"/> has about the value, kept apart from the report.</summary>
+    private List<SchemaFinding> Try(Node node, SchemaNode schema, Node? parentKey)
+    {
+        var report = _findings;
+        _findings = [];
+        Check(node, schema, parentKey);
+        var findings = _findings;
+        _findings = report;
+        return findings;
     }
 
     private void CheckMapping(MappingNode mapping, SchemaNode schema, Node? parentKey)
@@ -144,23 +260,11 @@ internal sealed class SchemaValidator
 
     private void CheckScalar(ScalarNode scalar, SchemaNode schema)
     {
-        var type = scalar.Kind switch
-        {
-            ScalarKind.Boolean => JsonTypes.Boolean,
-            ScalarKind.Integer => JsonTypes.Integer,
-            ScalarKind.Float => JsonTypes.Number,
-            _ => JsonTypes.String,
-        };
-        if (schema.Types != JsonTypes.Any && (schema.Types & type) == 0)
-        {
-            var hint = schema.Types == JsonTypes.String && scalar.IsPlain ? $" (write \"{scalar.Value}\" in quotes)" : string.Empty;
-            Violation(scalar, $"{PathText()} must be {Expected(schema)}, but is {Describe(scalar)}{hint}");
-            return;
-        }
-
+        var type = TypeOf(scalar);
         if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value, StringComparer.Ordinal))
         {
-            Violation(scalar, $"{PathText()} must be one of {string.Join(", ", allowed.Select(v => '"' + v + '"'))}, but is {Describe(scalar)}");
+            var choices = allowed.Count == 1 ? $"\"{allowed[0]}\"" : $"one of {string.Join(", ", allowed.Select(v => '"' + v + '"'))}";
+            Violation(scalar, $"{PathText()} must be {choices}, but is {Describe(scalar)}");
             return;
         }
 
@@ -317,6 +421,11 @@ internal sealed class SchemaValidator
         if ((schema.Types & JsonTypes.Boolean) != 0)
         {
             names.Add("a boolean (true or false)");
+        }
+
+        if ((schema.Types & JsonTypes.Null) != 0)
+        {
+            names.Add("null");
         }
 
         return names.Count == 0 ? "a value" : string.Join(" or ", names);
