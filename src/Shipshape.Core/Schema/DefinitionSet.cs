@@ -31,14 +31,14 @@ internal sealed class DefinitionSet
     private const string DefinitionsPrefix = "#/definitions/";
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _definitions;
+    private readonly DefinitionTexts _definitions;
     private readonly Dictionary<GroupVersionKind, string> _kinds;
     private readonly ConcurrentDictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DefinitionReference> _references = new(StringComparer.Ordinal);
     private readonly Func<string, DefinitionReference> _referenceFactory;
     private readonly Func<string, SchemaNode> _compile;
 
-    private DefinitionSet(Dictionary<string, ReadOnlyMemory<byte>> definitions, Dictionary<GroupVersionKind, string> kinds)
+    private DefinitionSet(DefinitionTexts definitions, Dictionary<GroupVersionKind, string> kinds)
     {
         _definitions = definitions;
         _kinds = kinds;
@@ -81,12 +81,14 @@ internal sealed class DefinitionSet
             }
         }
 
-        return new DefinitionSet(definitions, kinds);
+        return new DefinitionSet(new ParsedTexts(definitions), kinds);
     }
 
     /// <summary>
     /// Indexes a file in the normalised layout (a <c>{"definitions":{</c> line, then one <c>"NAME":{...},</c> per
-    /// line, then <c>}}</c>) without parsing it; null when the file is not in that layout.
+    /// line in name order, then <c>}}</c>) without parsing it; null when the file is not in that layout. Only where
+    /// each line starts is kept, and the kinds: a definition is found by binary search on the names when first
+    /// needed, so a run makes no string for the hundreds of definitions it never uses.
     /// </summary>
     internal static DefinitionSet? TryScanLines(ReadOnlyMemory<byte> json)
     {
@@ -97,9 +99,10 @@ internal sealed class DefinitionSet
             return null;
         }
 
-        var definitions = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        var lineStarts = new List<int>(1024);
         var kinds = new Dictionary<GroupVersionKind, string>();
         var position = header.Length;
+        var previousName = ReadOnlySpan<byte>.Empty;
         while (true)
         {
             var length = text[position..].IndexOf((byte)'\n');
@@ -111,25 +114,22 @@ internal sealed class DefinitionSet
             var line = text.Slice(position, length);
             if (line.SequenceEqual("}}"u8))
             {
-                return new DefinitionSet(definitions, kinds);
+                lineStarts.Add(position);
+                return new DefinitionSet(new SortedLines(json, [.. lineStarts]), kinds);
             }
 
             // "NAME":{...} with an optional trailing comma; definition names contain no escapes.
-            var nameEnd = line.Length > 1 && line[0] == '"' ? line[1..].IndexOf((byte)'"') + 1 : 0;
-            if (nameEnd <= 1 || nameEnd + 2 >= line.Length || line[nameEnd + 1] != ':')
+            if (SortedLines.Name(line) is not { Length: > 0 } name || name.SequenceCompareTo(previousName) <= 0)
             {
                 return null;
             }
 
-            var name = Encoding.UTF8.GetString(line[1..nameEnd]);
-            var bodyStart = nameEnd + 2;
-            var bodyLength = line.Length - bodyStart - (line[^1] == ',' ? 1 : 0);
-            definitions[name] = json.Slice(position + bodyStart, bodyLength);
-
+            lineStarts.Add(position);
+            previousName = name;
             var gvkKey = line.IndexOf("\"x-kubernetes-group-version-kind\":"u8);
             if (gvkKey >= 0 && ReadSingleKind(line[(gvkKey + GvkKeyword.Length + 3)..]) is { } gvk)
             {
-                kinds[gvk] = name;
+                kinds[gvk] = Encoding.UTF8.GetString(name);
             }
 
             position += length + 1;
@@ -187,8 +187,11 @@ internal sealed class DefinitionSet
 
     public IEnumerable<GroupVersionKind> Kinds => _kinds.Keys;
 
+    /// <summary>The JSON text of the definition <paramref name="name"/>, or null when there is none.</summary>
+    internal ReadOnlyMemory<byte>? Json(string name) => _definitions.TryGet(name, out var json) ? json : (ReadOnlyMemory<byte>?)null;
+
     /// <summary>The ObjectMeta schema, for the metadata of custom resources.</summary>
-    public SchemaNode? Definition(string name) => _definitions.ContainsKey(name) ? _compiled.GetOrAdd(name, _compile) : null;
+    public SchemaNode? Definition(string name) => _definitions.TryGet(name, out _) ? _compiled.GetOrAdd(name, _compile) : null;
 
     private static string Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
@@ -204,7 +207,7 @@ internal sealed class DefinitionSet
         }
 
         // RawExtension holds any embedded object; 1.13's spec describes its Go struct ("Raw" bytes) instead.
-        if (name.EndsWith(".pkg.runtime.RawExtension", StringComparison.Ordinal) || !_definitions.TryGetValue(name, out var json))
+        if (name.EndsWith(".pkg.runtime.RawExtension", StringComparison.Ordinal) || !_definitions.TryGet(name, out var json))
         {
             return SchemaNode.Any;
         }
@@ -213,5 +216,69 @@ internal sealed class DefinitionSet
         // compile one definition at once; either result serves.
         using var document = JsonDocument.Parse(json, DocumentOptions);
         return SchemaCompiler.Compile(document.RootElement, SchemaDialect.BuiltIn, reference => _references.GetOrAdd(DefinitionName(reference), _referenceFactory));
+    }
+
+    /// <summary>The JSON text of each definition, by name.</summary>
+    private abstract class DefinitionTexts
+    {
+        public abstract int Count { get; }
+
+        public abstract bool TryGet(string name, out ReadOnlyMemory<byte> json);
+    }
+
+    /// <summary>The definitions of a document parsed whole.</summary>
+    private sealed class ParsedTexts(Dictionary<string, ReadOnlyMemory<byte>> texts) : DefinitionTexts
+    {
+        public override int Count => texts.Count;
+
+        public override bool TryGet(string name, out ReadOnlyMemory<byte> json) => texts.TryGetValue(name, out json);
+    }
+
+    /// <summary>The lines of a file in the normalised layout, one definition each, in name order.</summary>
+    /// <param name="lineStarts">Where each definition's line starts, then where the closing line starts.</param>
+    private sealed class SortedLines(ReadOnlyMemory<byte> file, int[] lineStarts) : DefinitionTexts
+    {
+        public override int Count => lineStarts.Length - 1;
+
+        /// <summary>The name of a <c>"NAME":{...}</c> line, or empty when the line is not one.</summary>
+        public static ReadOnlySpan<byte> Name(ReadOnlySpan<byte> line)
+        {
+            var nameEnd = line.Length > 1 && line[0] == '"' ? line[1..].IndexOf((byte)'"') + 1 : 0;
+            return nameEnd <= 1 || nameEnd + 2 >= line.Length || line[nameEnd + 1] != ':' ? default : line[1..nameEnd];
+        }
+
+        public override bool TryGet(string name, out ReadOnlyMemory<byte> json)
+        {
+            // Definition names are ASCII, and none is near this long.
+            const int LongestName = 512;
+            if (name.Length > LongestName)
+            {
+                json = default;
+                return false;
+            }
+
+            Span<byte> wanted = stackalloc byte[LongestName * 3];
+            wanted = wanted[..Encoding.UTF8.GetBytes(name.AsSpan(), wanted)];
+            int low = 0, high = Count - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                var start = lineStarts[middle];
+                var line = file.Span[start..(lineStarts[middle + 1] - 1)];
+                var order = Name(line).SequenceCompareTo(wanted);
+                if (order == 0)
+                {
+                    // The body follows "NAME": and ends before the line's trailing comma, if any.
+                    var bodyStart = wanted.Length + 3;
+                    json = file.Slice(start + bodyStart, line.Length - bodyStart - (line[^1] == ',' ? 1 : 0));
+                    return true;
+                }
+
+                (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+            }
+
+            json = default;
+            return false;
+        }
     }
 }

@@ -40,17 +40,10 @@ public static class EmbeddedSchemas
     }
 
     /// <summary>The raw bytes of an embedded file, e.g. "schemas/api-lifecycle.json".</summary>
-    public static byte[] ReadResource(string name)
-    {
-        using var stream = ResourceAssembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource {name} is missing from {ResourceAssembly.GetName().Name}.");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
+    public static byte[] ReadResource(string name) => ResourceMemory.Read(ResourceAssembly, name).ToArray();
 
     internal static DefinitionSet Load(KubernetesVersion version) =>
-        Loaded.GetOrAdd(version, v => new Lazy<DefinitionSet>(() => DefinitionSet.Parse(ReadResource(KubernetesPrefix + v + ".json")))).Value;
+        Loaded.GetOrAdd(version, v => new Lazy<DefinitionSet>(() => DefinitionSet.Parse(ResourceMemory.Read(ResourceAssembly, KubernetesPrefix + v + ".json")))).Value;
 
     private static KubernetesVersion[] FindVersions()
     {

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Shipshape.Core.Schema;
 
 namespace Shipshape.Core.Tests.Schema;
@@ -34,7 +36,30 @@ public sealed class SchemaDataTests
             Assert.NotNull(scanned);
             Assert.Equal(parsed.Count, scanned.Count);
             Assert.Equal(parsed.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal), scanned.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+
+            using var document = JsonDocument.Parse(bytes);
+            foreach (var definition in document.RootElement.GetProperty("definitions").EnumerateObject())
+            {
+                var expected = Encoding.UTF8.GetBytes(definition.Value.GetRawText());
+                Assert.Equal(expected, scanned.Json(definition.Name)?.ToArray());
+                Assert.Equal(expected, parsed.Json(definition.Name)?.ToArray());
+            }
+
+            Assert.Null(scanned.Json("io.k8s.api.core.v1.NoSuchThing"));
+            Assert.Null(scanned.Json("a.before.every.name"));
+            Assert.Null(scanned.Json("zz.after.every.name"));
         }
+    }
+
+    [Fact]
+    public void Line_scan_leaves_files_out_of_name_order_to_the_full_parse()
+    {
+        var unordered = "{\"definitions\":{\n\"b.Second\":{\"type\":\"string\"},\n\"a.First\":{\"type\":\"string\"}\n}}\n"u8.ToArray();
+
+        Assert.Null(DefinitionSet.TryScanLines(unordered));
+        var parsed = DefinitionSet.Parse(unordered);
+        Assert.Equal(2, parsed.Count);
+        Assert.Equal("{\"type\":\"string\"}"u8.ToArray(), parsed.Json("a.First")?.ToArray());
     }
 
     [Fact]
