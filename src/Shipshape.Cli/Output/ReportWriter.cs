@@ -57,10 +57,15 @@ public static class ReportWriter
             throw new UsageException("--format: only one report can go to standard output; give the others an --output FILE (the n-th --output goes with the n-th --format)");
         }
 
-        var files = destinations.Where(d => d.Path is not null).Select(d => System.IO.Path.GetFullPath(d.Path!)).ToArray();
-        if (files.Distinct(StringComparer.Ordinal).Count() != files.Length)
+        // Loops rather than chained LINQ here and in Write: Where(...).Select(...) resolves a generic virtual method at
+        // run time, which NativeAOT builds on first use, at every start.
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var destination in destinations)
         {
-            throw new UsageException("--output: two reports would go to the same file; give each its own");
+            if (destination.Path is not null && !files.Add(System.IO.Path.GetFullPath(destination.Path)))
+            {
+                throw new UsageException("--output: two reports would go to the same file; give each its own");
+            }
         }
 
         return destinations;
@@ -69,8 +74,14 @@ public static class ReportWriter
     /// <summary>Writes every report. Never overwrites a file that was linted: that is a usage error, checked before anything is written.</summary>
     public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout)
     {
-        var linted = report.Files.Select(f => f.Path).Where(p => p != SourceFile.StandardInputPath)
-            .Select(System.IO.Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var linted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in report.Files)
+        {
+            if (file.Path != SourceFile.StandardInputPath)
+            {
+                linted.Add(System.IO.Path.GetFullPath(file.Path));
+            }
+        }
         if (destinations.FirstOrDefault(d => d.Path is not null && linted.Contains(System.IO.Path.GetFullPath(d.Path))) is { } clash)
         {
             throw new UsageException($"--output: {clash.Path} is one of the linted files; Shipshape never writes to the files it lints");

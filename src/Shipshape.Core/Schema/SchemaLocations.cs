@@ -32,12 +32,19 @@ internal sealed partial class SchemaLocations
 
     public SchemaLocations(IReadOnlyList<string> locations, KubernetesVersion target, bool strict)
     {
+        // A loop rather than Where/Select: chained LINQ iterators resolve a generic virtual method at run time,
+        // which NativeAOT builds on first use at every start.
+        var templates = new List<string>(locations.Count);
         foreach (var location in locations)
         {
             Check(location);
+            if (location != "default")
+            {
+                templates.Add(Template(location));
+            }
         }
 
-        _templates = locations.Where(l => l != "default").Select(Template).ToArray();
+        _templates = [.. templates];
         _target = target;
         _strict = strict;
     }
