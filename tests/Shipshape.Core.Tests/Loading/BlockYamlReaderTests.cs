@@ -44,7 +44,7 @@ public sealed class BlockYamlReaderTests
     public void Constructs_of_the_subset_read_the_same_as_with_SharpYaml(string yaml)
     {
         Assert.True(TryBlockRead(yaml, out _, out _));
-        Assert.Equal(Describe(Load(yaml, blockReaderFirst: false)), Describe(Load(yaml, blockReaderFirst: true)));
+        Assert.Equal(LoadedFileDescription.Describe(Load(yaml, blockReaderFirst: false)), LoadedFileDescription.Describe(Load(yaml, blockReaderFirst: true)));
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class BlockYamlReaderTests
     public void Constructs_outside_the_subset_are_left_to_SharpYaml(string yaml)
     {
         Assert.False(TryBlockRead(yaml, out _, out _));
-        Assert.Equal(Describe(Load(yaml, blockReaderFirst: false)), Describe(Load(yaml, blockReaderFirst: true)));
+        Assert.Equal(LoadedFileDescription.Describe(Load(yaml, blockReaderFirst: false)), LoadedFileDescription.Describe(Load(yaml, blockReaderFirst: true)));
     }
 
     private static void AssertSameAsSharpYaml(IEnumerable<string> paths, double minimumShare)
@@ -84,8 +84,8 @@ public sealed class BlockYamlReaderTests
             }
 
             readByBlockReader++;
-            var expected = Describe(Load(text, blockReaderFirst: false));
-            var actual = Describe(new LoadedFile(new SourceFile("test.yaml", text), documents, diagnostics));
+            var expected = LoadedFileDescription.Describe(Load(text, blockReaderFirst: false));
+            var actual = LoadedFileDescription.Describe(new LoadedFile(new SourceFile("test.yaml", text), documents, diagnostics));
             if (expected != actual)
             {
                 differences.Add($"{path}: {FirstDifference(expected, actual)}");
@@ -123,55 +123,4 @@ public sealed class BlockYamlReaderTests
 
         return "equal";
     }
-
-    /// <summary>One line per node (kind, span, tag, style, value) and per finding, in document order.</summary>
-    private static string Describe(LoadedFile file)
-    {
-        var text = new StringBuilder();
-        foreach (var document in file.Documents)
-        {
-            text.Append("document ").Append(document.Index).Append('\n');
-            Describe(document.Root, text, "  ");
-        }
-
-        foreach (var diagnostic in file.Diagnostics)
-        {
-            text.Append(diagnostic.Id).Append(' ').Append(diagnostic.Span).Append('-').Append(diagnostic.Span.EndLine).Append(':').Append(diagnostic.Span.EndColumn)
-                .Append(' ').Append(diagnostic.Message).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static void Describe(Node node, StringBuilder text, string indent)
-    {
-        text.Append(indent).Append(node.ShapeName).Append(' ').Append(node.Span).Append('-').Append(node.Span.EndLine).Append(':').Append(node.Span.EndColumn)
-            .Append(' ').Append(node.Tag ?? "-");
-        switch (node)
-        {
-            case ScalarNode scalar:
-                text.Append(scalar.IsPlain ? " plain " : " styled ").Append(Quote(scalar.Value)).Append('\n');
-                break;
-            case MappingNode mapping:
-                text.Append('\n');
-                foreach (var entry in mapping.Entries)
-                {
-                    Describe(entry.Key, text, indent + "  ");
-                    Describe(entry.Value, text, indent + "    ");
-                }
-
-                break;
-            case SequenceNode sequence:
-                text.Append('\n');
-                foreach (var item in sequence.Items)
-                {
-                    Describe(item, text, indent + "  ");
-                }
-
-                break;
-        }
-    }
-
-    private static string Quote(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
