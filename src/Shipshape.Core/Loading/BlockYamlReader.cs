@@ -786,7 +786,7 @@ internal sealed class BlockYamlReader
 
     private void AppendCodePoint(int digits)
     {
-        var value = 0;
+        var value = 0L;
         for (var i = 0; i < digits; i++)
         {
             var digit = HexValue(At(_pos + i));
@@ -804,7 +804,7 @@ internal sealed class BlockYamlReader
         }
 
         _pos += digits;
-        _buffer.Append(char.ConvertFromUtf32(value));
+        _buffer.Append(char.ConvertFromUtf32((int)value));
     }
 
     private static int HexValue(char c) => c switch
@@ -892,6 +892,12 @@ internal sealed class BlockYamlReader
 
             if (lineIsEmpty)
             {
+                if (_pos >= _text.Length && spaces > 0)
+                {
+                    // A last line of spaces without a line break: SharpYaml ends the scalar before its spaces.
+                    throw Outside();
+                }
+
                 if (contentIndent >= 0 && spaces > contentIndent)
                 {
                     // Spaces beyond the indentation are content in a literal scalar; rare enough to leave.
@@ -1072,7 +1078,8 @@ internal sealed class BlockYamlReader
             return;
         }
 
-        if (c is '&' or '*' or '!' or '%' or '@' or '`' or '|' or '>' or '#' or ',' or ']' or '}' or '\0' || (c is '-' or '?' or ':' && IsBlankOrLineEnd(_pos + 1)))
+        // In flow context SharpYaml lets no plain scalar start with '?' or ':', nor have a ':' inside without a space after it.
+        if (c is '&' or '*' or '!' or '%' or '@' or '`' or '|' or '>' or '#' or ',' or ']' or '}' or '\0' or '?' or ':' || (c == '-' && IsBlankOrLineEnd(_pos + 1)))
         {
             throw Outside();
         }
@@ -1084,7 +1091,12 @@ internal sealed class BlockYamlReader
         while (!IsLineEnd(i))
         {
             var ch = _text[i];
-            if (ch is ',' or '[' or ']' or '{' or '}' || (ch == ':' && (IsBlankOrLineEnd(i + 1) || At(i + 1) is ',' or '[' or ']' or '{' or '}')) || (ch == '#' && _text[i - 1] == ' '))
+            if (ch == ':' && !IsBlankOrLineEnd(i + 1))
+            {
+                throw Outside();
+            }
+
+            if (ch is ',' or '[' or ']' or '{' or '}' or ':' || (ch == '#' && _text[i - 1] == ' '))
             {
                 break;
             }
