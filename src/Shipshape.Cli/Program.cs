@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.Text;
 using Shipshape.Cli;
 using Shipshape.Cli.Commands;
 using Shipshape.Core.Loading;
 
-return ShipshapeCli.Run(args, Console.Out, Console.Error);
+// Console.Out flushes on every write, a system call each; reports of thousands of findings go out in large blocks.
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+return ShipshapeCli.Run(args, stdout, Console.Error);
 
 namespace Shipshape.Cli
 {

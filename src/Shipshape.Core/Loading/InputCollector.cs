@@ -12,8 +12,11 @@ public static class InputCollector
     public static IReadOnlyList<InputSource> Collect(IEnumerable<string> paths, Func<byte[]>? readStandardInput = null, Func<string, bool>? isExcluded = null)
     {
         var inputs = new List<InputSource>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var given = paths as IReadOnlyCollection<string> ?? [.. paths];
+
+        // Only several paths can name a file twice (a directory and a file in it); one path needs no check.
+        var seen = given.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var path in given)
         {
             if (path == "-")
             {
@@ -26,7 +29,7 @@ public static class InputCollector
             {
                 foreach (var file in EnumerateManifests(path))
                 {
-                    if (isExcluded?.Invoke(file) != true && seen.Add(Normalize(file)))
+                    if (isExcluded?.Invoke(file) != true && (seen?.Add(Normalize(file)) ?? true))
                     {
                         inputs.Add(InputSource.FromFile(file));
                     }
@@ -41,7 +44,7 @@ public static class InputCollector
             }
 
             // A file named explicitly is linted even when an exclude pattern matches it: the user asked for it.
-            if (seen.Add(Normalize(path)))
+            if (seen?.Add(Normalize(path)) ?? true)
             {
                 inputs.Add(InputSource.FromFile(path));
             }
@@ -70,23 +73,29 @@ public static class InputCollector
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            IEnumerable<string> files, directories;
+            FileSystemInfo[] entries;
             try
             {
-                files = Directory.EnumerateFiles(current).ToArray();
-                directories = Directory.EnumerateDirectories(current).ToArray();
+                // One read of the directory: its entries already say which are directories.
+                entries = new DirectoryInfo(current).GetFileSystemInfos();
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 throw new InputException($"{current}: cannot read the directory: {exception.Message}", exception);
             }
 
-            found.AddRange(files.Where(IsManifestFile));
-            foreach (var child in directories)
+            foreach (var entry in entries)
             {
-                if (!System.IO.Path.GetFileName(child).StartsWith('.'))
+                if (entry is DirectoryInfo)
                 {
-                    pending.Push(child);
+                    if (!entry.Name.StartsWith('.'))
+                    {
+                        pending.Push(System.IO.Path.Combine(current, entry.Name));
+                    }
+                }
+                else if (IsManifestFile(entry.Name))
+                {
+                    found.Add(System.IO.Path.Combine(current, entry.Name));
                 }
             }
         }

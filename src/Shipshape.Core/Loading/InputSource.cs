@@ -1,3 +1,4 @@
+using System.Buffers;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Rules.Input;
 using Shipshape.Core.Syntax;
@@ -45,29 +46,47 @@ public sealed class InputSource
             return new ReadResult(new SourceFile(Path, _text), null);
         }
 
-        byte[] bytes;
         if (_bytes is not null)
         {
-            bytes = _bytes;
+            return Decode(_bytes, limits);
         }
-        else
+
+        // Files are read into a pooled buffer: a run over thousands of files then allocates only their texts.
+        byte[]? buffer = null;
+        try
         {
-            try
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            var length = stream.Length;
+            if (length > limits.MaxFileBytes)
             {
-                var length = new FileInfo(Path).Length;
-                if (length > limits.MaxFileBytes)
-                {
-                    return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the file has {length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
-                }
-
-                bytes = File.ReadAllBytes(Path);
+                return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the file has {length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+
+            buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var read = 0;
+            int count;
+            while (read < length && (count = stream.Read(buffer, read, (int)length - read)) > 0)
             {
-                return Problem(SHIP0006UnreadableFile.Rule, 1, 1, $"the file cannot be read: {exception.Message}");
+                read += count;
+            }
+
+            return Decode(buffer.AsSpan(0, read), limits);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Problem(SHIP0006UnreadableFile.Rule, 1, 1, $"the file cannot be read: {exception.Message}");
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
 
+    private ReadResult Decode(ReadOnlySpan<byte> bytes, LoaderLimits limits)
+    {
         if (bytes.Length > limits.MaxFileBytes)
         {
             return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the input has {bytes.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");

@@ -19,10 +19,18 @@ public sealed record LoadedFile(SourceFile File, IReadOnlyList<ManifestDocument>
 public sealed class YamlLoader
 {
     private readonly LoaderLimits _limits;
+    private readonly bool _blockReaderFirst;
 
     public YamlLoader(LoaderLimits? limits = null)
+        : this(limits, blockReaderFirst: true)
+    {
+    }
+
+    /// <param name="blockReaderFirst">False reads every file with SharpYaml alone (tests compare both readers).</param>
+    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst)
     {
         _limits = limits ?? LoaderLimits.Default;
+        _blockReaderFirst = blockReaderFirst;
     }
 
     public LoadedFile Load(SourceFile file)
@@ -30,6 +38,14 @@ public sealed class YamlLoader
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();
         var text = file.Text;
+        if (_blockReaderFirst && BlockYamlReader.TryRead(text, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+        {
+            return new LoadedFile(file, documents, diagnostics);
+        }
+
+        // Outside the block reader's subset: start again with the full parser.
+        documents.Clear();
+        diagnostics.Clear();
         var startIndex = 0;
         var lineOffset = 0;
         var sawComplexKey = false;
@@ -98,14 +114,14 @@ public sealed class YamlLoader
         && (i + 3 == text.Length || text[i + 3] is ' ' or '\t' or '\r' or '\n');
 
     /// <summary>Builds the node trees of one run of the parser; a new builder takes over after a syntax error.</summary>
-    private sealed class DocumentBuilder
+    internal sealed class DocumentBuilder
     {
         private readonly SourceFile _file;
         private readonly LoaderLimits _limits;
         private readonly int _lineOffset;
         private readonly List<ManifestDocument> _documents;
         private readonly List<Diagnostic> _diagnostics;
-        private readonly Stack<Frame> _frames = new();
+        private readonly FrameStack _frames = new();
         private readonly Dictionary<string, (Node Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private Node? _root;
         private long _rootWeight;
@@ -205,69 +221,100 @@ public sealed class YamlLoader
             switch (current)
             {
                 case DocumentStart:
-                    _frames.Clear();
-                    _anchors.Clear();
-                    _root = null;
-                    _rootWeight = 0;
-                    _skippingDocument = false;
+                    BeginDocument();
                     return Step.Continue;
                 case DocumentEnd:
-                    return FinishDocument() ? Step.Continue : Step.StopFile;
-                case StreamStart or StreamEnd:
-                    return Step.Continue;
-            }
-
-            if (_skippingDocument)
-            {
-                return Step.Continue;
-            }
-
-            switch (current)
-            {
+                    return EndDocument() ? Step.Continue : Step.StopFile;
                 case Scalar scalar:
-                    if (scalar.Value.Length > _limits.MaxScalarLength)
-                    {
-                        SkipDocument(ToSpan(scalar.Start, scalar.End), $"a scalar of {scalar.Value.Length:N0} characters exceeds the limit of {_limits.MaxScalarLength:N0}");
-                        return Step.Continue;
-                    }
-
-                    var node = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End), TagOf(scalar));
-                    Complete(node, 1, AnchorOf(scalar));
+                    AddScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End), TagOf(scalar), AnchorOf(scalar));
                     return Step.Continue;
                 case MappingStart mapping:
-                    return Open(new Frame(isMapping: true, ToMark(mapping.Start), AnchorOf(mapping), TagOf(mapping), mapping.Style == YamlStyle.Flow));
+                    return BeginCollection(isMapping: true, ToMark(mapping.Start), AnchorOf(mapping), TagOf(mapping), mapping.Style == YamlStyle.Flow);
                 case SequenceStart sequence:
-                    return Open(new Frame(isMapping: false, ToMark(sequence.Start), AnchorOf(sequence), TagOf(sequence), sequence.Style == YamlStyle.Flow));
+                    return BeginCollection(isMapping: false, ToMark(sequence.Start), AnchorOf(sequence), TagOf(sequence), sequence.Style == YamlStyle.Flow);
                 case MappingEnd or SequenceEnd:
-                    var frame = _frames.Pop();
-                    var (built, weight) = frame.Build(ToMark(current.End));
-                    Complete(built, weight, frame.Anchor);
+                    EndCollection(ToMark(current.End));
                     return Step.Continue;
                 case AnchorAlias alias:
-                    if (!_anchors.TryGetValue(alias.Value, out var anchored))
-                    {
-                        SkipDocument(ToSpan(alias.Start, alias.End), $"the alias *{alias.Value} names no anchor defined before it", SHIP0001YamlSyntaxError.Rule);
-                        return Step.Continue;
-                    }
-
-                    Complete(anchored.Node, anchored.Weight, anchor: null, ToSpan(alias.Start, alias.End));
+                    AddAlias(alias.Value, ToSpan(alias.Start, alias.End));
                     return Step.Continue;
                 default:
                     return Step.Continue;
             }
         }
 
-        private Step Open(Frame frame)
+        public void BeginDocument()
+        {
+            _frames.Clear();
+            _anchors.Clear();
+            _root = null;
+            _rootWeight = 0;
+            _skippingDocument = false;
+        }
+
+        /// <summary>Completes the document; false when no further document of the file is to be read.</summary>
+        public bool EndDocument() => FinishDocument();
+
+        public void AddScalar(string value, bool isPlain, SourceSpan span, string? tag = null, string? anchor = null)
+        {
+            if (_skippingDocument)
+            {
+                return;
+            }
+
+            if (value.Length > _limits.MaxScalarLength)
+            {
+                SkipDocument(span, $"a scalar of {value.Length:N0} characters exceeds the limit of {_limits.MaxScalarLength:N0}");
+                return;
+            }
+
+            Complete(new ScalarNode(value, isPlain, span, tag), 1, anchor);
+        }
+
+        /// <summary>Starts a mapping or sequence at <paramref name="start"/> (1-based line and column).</summary>
+        public Step BeginCollection(bool isMapping, (int Line, int Column) start, string? anchor = null, string? tag = null, bool isFlow = false) =>
+            _skippingDocument ? Step.Continue : Open(isMapping, start, anchor, tag, isFlow);
+
+        /// <summary>Ends the innermost mapping or sequence; <paramref name="end"/> counts only for flow collections.</summary>
+        public void EndCollection((int Line, int Column) end)
+        {
+            if (_skippingDocument)
+            {
+                return;
+            }
+
+            var frame = _frames.Pop();
+            var (built, weight) = frame.Build(end);
+            Complete(built, weight, frame.Anchor);
+        }
+
+        private void AddAlias(string name, SourceSpan span)
+        {
+            if (_skippingDocument)
+            {
+                return;
+            }
+
+            if (!_anchors.TryGetValue(name, out var anchored))
+            {
+                SkipDocument(span, $"the alias *{name} names no anchor defined before it", SHIP0001YamlSyntaxError.Rule);
+                return;
+            }
+
+            Complete(anchored.Node, anchored.Weight, anchor: null, span);
+        }
+
+        private Step Open(bool isMapping, (int Line, int Column) start, string? anchor, string? tag, bool isFlow)
         {
             if (_frames.Count >= _limits.MaxDepth)
             {
                 // Stop reading the document here rather than let the parser walk the rest of the nesting: no
                 // Kubernetes object is this deep, and the document is dropped anyway.
-                SkipDocument(frame.StartSpan, $"nesting deeper than {_limits.MaxDepth} levels");
+                SkipDocument(new SourceSpan(start.Line, start.Column, start.Line, start.Column), $"nesting deeper than {_limits.MaxDepth} levels");
                 return Step.Resynchronise;
             }
 
-            _frames.Push(frame);
+            _frames.Push(isMapping, start, anchor, tag, isFlow);
             return Step.Continue;
         }
 
@@ -375,55 +422,81 @@ public sealed class YamlLoader
         }
     }
 
-    private enum Step
+    internal enum Step
     {
         Continue,
         StopFile,
         Resynchronise,
     }
 
-    /// <summary>A mapping or sequence being built; its children arrive one completed node at a time.</summary>
+    /// <summary>
+    /// The mappings and sequences being built, innermost last. Frames are reused from document to document, so
+    /// reading a file allocates its nodes and little else.
+    /// </summary>
+    private sealed class FrameStack
+    {
+        private readonly List<Frame> _frames = [];
+
+        public int Count { get; private set; }
+
+        public void Push(bool isMapping, (int Line, int Column) start, string? anchor, string? tag, bool isFlow)
+        {
+            if (Count == _frames.Count)
+            {
+                _frames.Add(new Frame());
+            }
+
+            _frames[Count++].Reset(isMapping, start, anchor, tag, isFlow);
+        }
+
+        public Frame Peek() => _frames[Count - 1];
+
+        public Frame Pop() => _frames[--Count];
+
+        public void Clear() => Count = 0;
+    }
+
+    /// <summary>
+    /// A mapping or sequence being built; its children arrive one completed node at a time into scratch lists
+    /// that are copied into an exactly sized array when the collection ends.
+    /// </summary>
     private sealed class Frame
     {
         private const int IndexThreshold = 8;
-        private readonly List<Node>? _items;
-        private readonly List<MappingEntry>? _entries;
+        private readonly List<Node> _items = [];
+        private readonly List<MappingEntry> _entries = [];
         private Dictionary<string, int>? _keyIndex;
         private List<Node>? _mergeSources;
         private Node? _pendingKey;
-        private long _weight = 1;
+        private long _weight;
 
-        public Frame(bool isMapping, (int Line, int Column) start, string? anchor, string? tag, bool isFlow)
+        public bool IsMapping { get; private set; }
+
+        /// <summary>True when the next child of this mapping is a key.</summary>
+        public bool ExpectsKey => _pendingKey is null;
+
+        public (int Line, int Column) Start { get; private set; }
+
+        public string? Anchor { get; private set; }
+
+        public string? Tag { get; private set; }
+
+        public bool IsFlow { get; private set; }
+
+        public void Reset(bool isMapping, (int Line, int Column) start, string? anchor, string? tag, bool isFlow)
         {
             IsMapping = isMapping;
             Start = start;
             Anchor = anchor;
             Tag = tag;
             IsFlow = isFlow;
-            if (isMapping)
-            {
-                _entries = [];
-            }
-            else
-            {
-                _items = [];
-            }
+            _items.Clear();
+            _entries.Clear();
+            _keyIndex = null;
+            _mergeSources = null;
+            _pendingKey = null;
+            _weight = 1;
         }
-
-        public bool IsMapping { get; }
-
-        /// <summary>True when the next child of this mapping is a key.</summary>
-        public bool ExpectsKey => _pendingKey is null;
-
-        public (int Line, int Column) Start { get; }
-
-        public string? Anchor { get; }
-
-        public string? Tag { get; }
-
-        public bool IsFlow { get; }
-
-        public SourceSpan StartSpan => new(Start.Line, Start.Column, Start.Line, Start.Column);
 
         /// <summary>Adds a child; false when the expanded size passes the limit. Reports a duplicate key through <paramref name="duplicate"/>.</summary>
         public bool Add(Node node, long weight, long maxWeight, out (Node Key, string KeyText, int FirstLine)? duplicate)
@@ -437,7 +510,7 @@ public sealed class YamlLoader
 
             if (!IsMapping)
             {
-                _items!.Add(node);
+                _items.Add(node);
                 return true;
             }
 
@@ -458,7 +531,7 @@ public sealed class YamlLoader
             var entry = new MappingEntry(key, node);
             if (entry.KeyText is { } keyText && TryFindKey(keyText, out var existing))
             {
-                duplicate = (key, keyText, _entries![existing].Key.Span.Line);
+                duplicate = (key, keyText, _entries[existing].Key.Span.Line);
                 _entries[existing] = entry;
                 return true;
             }
@@ -473,7 +546,7 @@ public sealed class YamlLoader
             if (!IsFlow)
             {
                 // A block collection ends where its last child ends, not at the next token after it.
-                var last = IsMapping ? (_entries!.Count > 0 ? _entries[^1].Value : null) : (_items!.Count > 0 ? _items[^1] : null);
+                var last = IsMapping ? (_entries.Count > 0 ? _entries[^1].Value : null) : (_items.Count > 0 ? _items[^1] : null);
                 if (last is not null)
                 {
                     end = (last.Span.EndLine, last.Span.EndColumn);
@@ -483,11 +556,11 @@ public sealed class YamlLoader
             var span = new SourceSpan(Start.Line, Start.Column, end.Line, end.Column);
             if (!IsMapping)
             {
-                return (new SequenceNode(_items!, span, Tag), _weight);
+                return (new SequenceNode(_items.ToArray(), span, Tag), _weight);
             }
 
             ApplyMerges();
-            return (new MappingNode(_entries!, _keyIndex, span, Tag), _weight);
+            return (new MappingNode(_entries.ToArray(), _keyIndex, span, Tag), _weight);
         }
 
         /// <summary>Applies <c>&lt;&lt;</c> merge keys: merged entries fill in keys the mapping does not set itself.</summary>
@@ -516,7 +589,7 @@ public sealed class YamlLoader
 
         private void AddEntry(MappingEntry entry)
         {
-            _entries!.Add(entry);
+            _entries.Add(entry);
             if (_keyIndex is not null)
             {
                 if (entry.KeyText is { } keyText)
@@ -544,7 +617,7 @@ public sealed class YamlLoader
                 return _keyIndex.TryGetValue(keyText, out index);
             }
 
-            for (var i = 0; i < _entries!.Count; i++)
+            for (var i = 0; i < _entries.Count; i++)
             {
                 if (_entries[i].KeyText == keyText)
                 {
