@@ -5,10 +5,11 @@ using Shipshape.Core.Syntax;
 namespace Shipshape.Core.Schema;
 
 /// <summary>
-/// One served version of a CustomResourceDefinition: the kind it defines and its openAPIV3Schema, if it has one.
-/// Only the schema's subtree is kept, so a run holds this much of a definition, not the whole object.
+/// One served version of a CustomResourceDefinition: the kind it defines and its openAPIV3Schema as UTF-8 JSON, if
+/// it has one. The JSON is written while the definition's file is analysed (in parallel with other files) and is a
+/// fraction of the size of the schema's node tree, which a run therefore does not keep.
 /// </summary>
-internal sealed record CustomResourceVersion(GroupVersionKind Kind, MappingNode? Schema, SchemaDialect Dialect);
+internal sealed record CustomResourceVersion(GroupVersionKind Kind, byte[]? SchemaJson, SchemaDialect Dialect);
 
 /// <summary>
 /// The schemas that the CustomResourceDefinitions of a linted set give their kinds (openAPIV3Schema per served
@@ -40,7 +41,7 @@ internal sealed class CustomResourceSchemas
     {
         foreach (var version in versions)
         {
-            if (version.Schema is not { } schema)
+            if (version.SchemaJson is not { } schema)
             {
                 _definedWithoutSchema.Add(version.Kind);
                 continue;
@@ -66,7 +67,7 @@ internal sealed class CustomResourceSchemas
         // v1beta1 keeps unknown fields unless spec.preserveUnknownFields is false; v1 always prunes them.
         var prunes = !isV1Beta1 || spec.Scalar("preserveUnknownFields") is { } preserve && preserve.TryGetBoolean(out var keep) && !keep;
         var dialect = new SchemaDialect(NullAllowed: false, UntypedObjectsAreFreeForm: false, UnknownFieldsAllowed: !prunes);
-        var shared = isV1Beta1 ? spec.Mapping("validation")?.Mapping("openAPIV3Schema") : null;
+        var shared = isV1Beta1 && spec.Mapping("validation")?.Mapping("openAPIV3Schema") is { } sharedSchema ? YamlJson.ToUtf8(sharedSchema) : null;
 
         var versions = new List<CustomResourceVersion>();
         if (spec.Sequence("versions") is { } list)
@@ -75,7 +76,8 @@ internal sealed class CustomResourceSchemas
             {
                 if (item.Text("name") is { } name)
                 {
-                    versions.Add(new CustomResourceVersion(new GroupVersionKind(group, name, kind), item.Mapping("schema")?.Mapping("openAPIV3Schema") ?? shared, dialect));
+                    var schema = item.Mapping("schema")?.Mapping("openAPIV3Schema") is { } own ? YamlJson.ToUtf8(own) : shared;
+                    versions.Add(new CustomResourceVersion(new GroupVersionKind(group, name, kind), schema, dialect));
                 }
             }
         }
@@ -87,9 +89,9 @@ internal sealed class CustomResourceSchemas
         return versions;
     }
 
-    private static SchemaNode Compile(MappingNode schema, SchemaDialect dialect, SchemaNode metadata)
+    private static SchemaNode Compile(byte[] schema, SchemaDialect dialect, SchemaNode metadata)
     {
-        using var document = JsonDocument.Parse(YamlJson.ToUtf8(schema));
+        using var document = JsonDocument.Parse(schema);
         var root = SchemaCompiler.Compile(document.RootElement, dialect, references: null);
 
         // apiVersion, kind and metadata belong to every object, whether or not the CRD's schema lists them.
