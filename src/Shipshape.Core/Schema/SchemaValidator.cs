@@ -11,7 +11,12 @@ namespace Shipshape.Core.Schema;
 /// </summary>
 internal sealed class SchemaValidator
 {
+    // allOf/anyOf/oneOf/not apply more schemas to the same value; a schema file whose combinator refers back to
+    // itself ({"allOf": [{"$ref": "#"}]}) would do so for ever. Real schemas nest them a few levels at most.
+    private const int MaxCombinatorDepth = 32;
+
     private readonly List<PathSegment> _path = [];
+    private int _combinatorDepth;
     // Swapped for a scratch list while an alternative of anyOf/oneOf/not is tried.
     private List<SchemaFinding> _findings;
     private readonly string _subject;
@@ -39,9 +44,11 @@ internal sealed class SchemaValidator
     private void Check(Node node, SchemaNode schema, Node? parentKey)
     {
         schema = schema.Resolve();
-        if (CheckValue(node, schema, parentKey) && schema.HasCombinators)
+        if (CheckValue(node, schema, parentKey) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
         {
+            _combinatorDepth++;
             CheckCombinators(node, schema, parentKey);
+            _combinatorDepth--;
         }
     }
 

@@ -154,6 +154,20 @@ public sealed class JsonSchemaKeywordTests : IDisposable
     }
 
     [Fact]
+    public void A_combinator_that_refers_back_to_itself_ends()
+    {
+        var report = Run(
+            """{"properties": {"spec": {"$ref": "#/definitions/loop"}}, "definitions": {"loop": {"allOf": [{"$ref": "#/definitions/loop"}], "required": ["size"]}}}""",
+            """
+            spec:
+              colour: red
+            """);
+
+        Assert.Equal(["SHIP1001@5:1"], report.SchemaFindings());
+        Assert.Equal(["spec.size is required, but missing" + Rejected], Messages(report));
+    }
+
+    [Fact]
     public void A_reference_outside_the_file_makes_it_unusable()
     {
         var exception = Assert.Throws<InputException>(() => Run("""{"properties": {"spec": {"$ref": "_definitions.json#/definitions/spec"}}}""", "spec: {}"));
