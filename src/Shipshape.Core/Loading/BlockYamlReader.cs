@@ -1101,6 +1101,13 @@ internal sealed class BlockYamlReader
                 break;
             }
 
+            // Flow scalars in manifests are words, numbers and paths; SharpYaml reads other characters in flow
+            // context in ways of its own ('d?' is an error there), so the rest is left to it.
+            if (!char.IsAsciiLetterOrDigit(ch) && ch is not (' ' or '-' or '_' or '.' or '/' or '+' or '='))
+            {
+                throw Outside();
+            }
+
             i++;
             if (ch != ' ')
             {
