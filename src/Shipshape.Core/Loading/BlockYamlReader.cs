@@ -41,7 +41,8 @@ internal sealed class BlockYamlReader
     private static bool HasCharactersLeftToFullReader(ReadOnlySpan<char> text) => text.IndexOfAny(LeftToFullReader) >= 0;
 #endif
 
-    private readonly string _text;
+    private readonly char[] _text;
+    private readonly int _length;
     private readonly YamlLoader.DocumentBuilder _builder;
     private readonly int _maxDepth;
     private readonly StringBuilder _buffer = new();
@@ -50,36 +51,56 @@ internal sealed class BlockYamlReader
     private int _lineStart;
     private int _depth;
 
-    private BlockYamlReader(string text, YamlLoader.DocumentBuilder builder, int maxDepth)
+    private BlockYamlReader(char[] text, int length, YamlLoader.DocumentBuilder builder, int maxDepth)
     {
         _text = text;
+        _length = length;
         _builder = builder;
         _maxDepth = maxDepth;
     }
 
-    /// <summary>Reads <paramref name="text"/> into <paramref name="builder"/>; false when the text leaves the subset (the builder's output is then to be discarded).</summary>
-    public static bool TryRead(string text, YamlLoader.DocumentBuilder builder, int maxDepth)
+    /// <summary>
+    /// Reads the first <paramref name="length"/> characters of <paramref name="text"/> into <paramref name="builder"/>;
+    /// false when the text leaves the subset (the builder's output is then to be discarded).
+    /// </summary>
+    public static bool TryRead(char[] text, int length, YamlLoader.DocumentBuilder builder, int maxDepth)
     {
         // Windows line ends read as plain ones: dropping each \r before a \n moves no line or column.
-        if (text.Contains('\r'))
+        if (text.AsSpan(0, length).IndexOf('\r') >= 0)
         {
-            text = text.Replace("\r\n", "\n");
+            (text, length) = WithoutCarriageReturns(text, length);
         }
 
-        if (HasCharactersLeftToFullReader(text.AsSpan()))
+        if (HasCharactersLeftToFullReader(text.AsSpan(0, length)))
         {
             return false;
         }
 
         try
         {
-            new BlockYamlReader(text, builder, maxDepth).ReadStream();
+            new BlockYamlReader(text, length, builder, maxDepth).ReadStream();
             return true;
         }
         catch (OutsideSubsetException)
         {
             return false;
         }
+    }
+
+    /// <summary>A copy without the \r of each \r\n (a lone \r stays, and sends the file to the full parser).</summary>
+    private static (char[] Text, int Length) WithoutCarriageReturns(char[] text, int length)
+    {
+        var copy = new char[length];
+        var kept = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] != '\r' || i + 1 >= length || text[i + 1] != '\n')
+            {
+                copy[kept++] = text[i];
+            }
+        }
+
+        return (copy, kept);
     }
 
     private int Column => _pos - _lineStart + 1;
@@ -100,7 +121,7 @@ internal sealed class BlockYamlReader
     {
         if (length > ShortScalarLength)
         {
-            return _text.Substring(start, length);
+            return new string(_text, start, length);
         }
 
         var strings = t_shortScalars ??= new Dictionary<string, string>(StringComparer.Ordinal);
@@ -121,14 +142,14 @@ internal sealed class BlockYamlReader
         return value;
     }
 #else
-    private string Slice(int start, int length) => _text.Substring(start, length);
+    private string Slice(int start, int length) => new string(_text, start, length);
 #endif
 
-    private char Current => _pos < _text.Length ? _text[_pos] : '\0';
+    private char Current => _pos < _length ? _text[_pos] : '\0';
 
-    private char At(int index) => index < _text.Length ? _text[index] : '\0';
+    private char At(int index) => index < _length ? _text[index] : '\0';
 
-    private bool IsLineEnd(int index) => index >= _text.Length || _text[index] == '\n';
+    private bool IsLineEnd(int index) => index >= _length || _text[index] == '\n';
 
     private bool IsBlankOrLineEnd(int index) => IsLineEnd(index) || _text[index] == ' ';
 
@@ -202,7 +223,16 @@ internal sealed class BlockYamlReader
 
     /// <summary>A document marker at the start of the current line.</summary>
     private bool IsMarker(string marker) =>
-        Column == 1 && string.CompareOrdinal(_text, _pos, marker, 0, 3) == 0 && IsBlankOrLineEnd(_pos + 3);
+        Column == 1 && IsAt(_pos, marker) && IsBlankOrLineEnd(_pos + 3);
+
+    private bool IsAt(int index, string marker) => index + marker.Length <= _length && _text.AsSpan(index, marker.Length).SequenceEqual(marker.AsSpan());
+
+    /// <summary>The index of the line break at or after <paramref name="from"/>, or the end of the text.</summary>
+    private int LineEnd(int from)
+    {
+        var offset = _text.AsSpan(from, _length - from).IndexOf('\n');
+        return offset < 0 ? _length : from + offset;
+    }
 
     /// <summary>Moves to the first character of the next line with content; false at the end of the text.</summary>
     private bool SkipToContent()
@@ -219,7 +249,7 @@ internal sealed class BlockYamlReader
                 SkipToLineEnd();
             }
 
-            if (_pos >= _text.Length)
+            if (_pos >= _length)
             {
                 return false;
             }
@@ -235,8 +265,7 @@ internal sealed class BlockYamlReader
 
     private void SkipToLineEnd()
     {
-        var end = _text.IndexOf('\n', _pos);
-        _pos = end < 0 ? _text.Length : end;
+        _pos = LineEnd(_pos);
     }
 
     private void NextLine()
@@ -575,7 +604,7 @@ internal sealed class BlockYamlReader
                 _pos++;
             }
 
-            if (Current == '#' || _pos >= _text.Length)
+            if (Current == '#' || _pos >= _length)
             {
                 break;
             }
@@ -592,7 +621,7 @@ internal sealed class BlockYamlReader
                 }
             }
 
-            if (breaks == 0 || _pos >= _text.Length || Column <= parentIndent || Current == '#' || IsMarker("---") || IsMarker("..."))
+            if (breaks == 0 || _pos >= _length || Column <= parentIndent || Current == '#' || IsMarker("---") || IsMarker("..."))
             {
                 (_pos, _line, _lineStart) = resume;
                 break;
@@ -661,7 +690,7 @@ internal sealed class BlockYamlReader
         var segment = _pos;
         while (true)
         {
-            if (_pos >= _text.Length)
+            if (_pos >= _length)
             {
                 throw Outside();
             }
@@ -685,7 +714,7 @@ internal sealed class BlockYamlReader
             if (c == '\\' && quote == '"')
             {
                 _buffer.Append(_text, segment, _pos - segment);
-                if (IsLineEnd(_pos + 1) && _pos + 1 < _text.Length)
+                if (IsLineEnd(_pos + 1) && _pos + 1 < _length)
                 {
                     // An escaped line break joins the lines without a space.
                     _pos++;
@@ -736,7 +765,7 @@ internal sealed class BlockYamlReader
         }
 
         // In block context the continuation must stay inside the parent's indentation.
-        if (_pos >= _text.Length || IsMarker("---") || IsMarker("...") || (!flow && Column <= parentIndent))
+        if (_pos >= _length || IsMarker("---") || IsMarker("...") || (!flow && Column <= parentIndent))
         {
             throw Outside();
         }
@@ -847,7 +876,7 @@ internal sealed class BlockYamlReader
         // The content's indentation is that of its first non-empty line; leading empty lines may not be deeper.
         var contentIndent = -1;
         var leadingMax = 0;
-        for (var i = _pos; i < _text.Length;)
+        for (var i = _pos; i < _length;)
         {
             var lineStart = i + 1;
             var spaces = CountSpaces(lineStart);
@@ -873,12 +902,12 @@ internal sealed class BlockYamlReader
         var sawContent = false;
         var endsWithBreak = false;
         (int Line, int Column)? end = null;
-        while (_pos < _text.Length)
+        while (_pos < _length)
         {
             // Here _pos is at the line break that ends the previous line.
             var spaces = CountSpaces(_pos + 1);
             var lineIsEmpty = IsLineEnd(_pos + 1 + spaces);
-            var isMarker = spaces == 0 && (string.CompareOrdinal(_text, _pos + 1, "---", 0, 3) == 0 || string.CompareOrdinal(_text, _pos + 1, "...", 0, 3) == 0) && IsBlankOrLineEnd(_pos + 4);
+            var isMarker = spaces == 0 && (IsAt(_pos + 1, "---") || IsAt(_pos + 1, "...")) && IsBlankOrLineEnd(_pos + 4);
             NextLine();
             if (!lineIsEmpty && (contentIndent < 0 || spaces < contentIndent || isMarker))
             {
@@ -892,7 +921,7 @@ internal sealed class BlockYamlReader
 
             if (lineIsEmpty)
             {
-                if (_pos >= _text.Length && spaces > 0)
+                if (_pos >= _length && spaces > 0)
                 {
                     // A last line of spaces without a line break: SharpYaml ends the scalar before its spaces.
                     throw Outside();
@@ -904,7 +933,7 @@ internal sealed class BlockYamlReader
                     throw Outside();
                 }
 
-                if (_pos < _text.Length)
+                if (_pos < _length)
                 {
                     breaks++;
                 }
@@ -913,11 +942,7 @@ internal sealed class BlockYamlReader
             }
 
             var contentStart = _lineStart + contentIndent;
-            var lineEnd = _text.IndexOf('\n', contentStart);
-            if (lineEnd < 0)
-            {
-                lineEnd = _text.Length;
-            }
+            var lineEnd = LineEnd(contentStart);
 
             if (folded && _text[contentStart] == ' ')
             {
@@ -947,7 +972,7 @@ internal sealed class BlockYamlReader
 
             _buffer.Append(_text, contentStart, lineEnd - contentStart);
             sawContent = true;
-            endsWithBreak = lineEnd < _text.Length;
+            endsWithBreak = lineEnd < _length;
             breaks = 0;
             _pos = lineEnd;
         }
@@ -1099,6 +1124,13 @@ internal sealed class BlockYamlReader
             if (ch is ',' or '[' or ']' or '{' or '}' or ':' || (ch == '#' && _text[i - 1] == ' '))
             {
                 break;
+            }
+
+            // Flow scalars in manifests are words, numbers and paths; SharpYaml reads other characters in flow
+            // context in ways of its own ('d?' is an error there), so the rest is left to it.
+            if (!char.IsAsciiLetterOrDigit(ch) && ch is not (' ' or '-' or '_' or '.' or '/' or '+' or '='))
+            {
+                throw Outside();
             }
 
             i++;

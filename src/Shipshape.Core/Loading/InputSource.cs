@@ -48,7 +48,7 @@ public sealed class InputSource
 
         if (_bytes is not null)
         {
-            return Decode(_bytes, limits);
+            return Decode(_bytes, limits, pooled: false);
         }
 
         // Files are read into a pooled buffer: a run over thousands of files then allocates only their texts.
@@ -70,7 +70,7 @@ public sealed class InputSource
                 read += count;
             }
 
-            return Decode(buffer.AsSpan(0, read), limits);
+            return Decode(buffer.AsSpan(0, read), limits, pooled: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -85,20 +85,30 @@ public sealed class InputSource
         }
     }
 
-    private ReadResult Decode(ReadOnlySpan<byte> bytes, LoaderLimits limits)
+    /// <param name="pooled">Decode into a pooled buffer, which the engine returns after the file (files on disk only: they can be read again).</param>
+    private ReadResult Decode(ReadOnlySpan<byte> bytes, LoaderLimits limits, bool pooled)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
             return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the input has {bytes.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
         }
 
-        if (!SourceDecoder.TryDecode(bytes, out var text, out var reason, out var offset))
+        string reason;
+        int offset;
+        if (pooled)
         {
-            var (line, column) = SourceDecoder.Position(bytes, offset);
-            return Problem(SHIP0006UnreadableFile.Rule, line, column, reason);
+            if (SourceDecoder.TryDecodePooled(bytes, out var chars, out var length, out reason, out offset))
+            {
+                return new ReadResult(new SourceFile(Path, chars, length), null);
+            }
+        }
+        else if (SourceDecoder.TryDecode(bytes, out var text, out reason, out offset))
+        {
+            return new ReadResult(new SourceFile(Path, text), null);
         }
 
-        return new ReadResult(new SourceFile(Path, text), null);
+        var (line, column) = SourceDecoder.Position(bytes, offset);
+        return Problem(SHIP0006UnreadableFile.Rule, line, column, reason);
     }
 
     private ReadResult Problem(DiagnosticDescriptor descriptor, int line, int column, string reason) => new(null, new Diagnostic

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Shipshape.Core.Loading;
 
 /// <summary>A file (or standard input) as read: its path as the user gave it and its text.</summary>
@@ -6,21 +8,52 @@ public sealed class SourceFile
     /// <summary>The path under which standard input is reported.</summary>
     public const string StandardInputPath = "<stdin>";
 
+    private char[]? _pooled;
+    private int _pooledLength;
+    private string? _text;
+
     public SourceFile(string path, string text)
     {
         Path = path;
-        Text = text;
+        _text = text;
+    }
+
+    /// <summary>A file read from disk into a buffer rented from <see cref="ArrayPool{T}.Shared"/>; <see cref="ReleaseText"/> returns it.</summary>
+    internal SourceFile(string path, char[] pooled, int length)
+    {
+        Path = path;
+        _pooled = pooled;
+        _pooledLength = length;
     }
 
     /// <summary>The path as given on the command line (or found under a given directory), used in every report.</summary>
     public string Path { get; }
 
-    /// <summary>The whole text; empty once the run has released it (<see cref="ReleaseText"/>).</summary>
-    public string Text { get; private set; }
+    /// <summary>
+    /// The whole text; empty once the run has released it (<see cref="ReleaseText"/>). For a file read into a pooled
+    /// buffer the string is made on first use: the engine's own reading goes through <see cref="Content"/>.
+    /// </summary>
+    public string Text => _text ??= _pooled is null ? string.Empty : new string(_pooled, 0, _pooledLength);
+
+    /// <summary>The text without making a string of it.</summary>
+    internal ReadOnlySpan<char> Content => _text is not null ? _text.AsSpan() : _pooled.AsSpan(0, _pooledLength);
+
+    /// <summary>The text as an array the block reader may read directly: the pooled buffer, or a copy of the string.</summary>
+    internal (char[] Characters, int Length) Characters() =>
+        _text is null && _pooled is not null ? (_pooled, _pooledLength) : (Text.ToCharArray(), Text.Length);
 
     /// <summary>
     /// Drops the text of a file on disk once the run has analysed it, so a run over many files does not hold them
     /// all; the few later readers (SARIF fingerprints) read the file again.
     /// </summary>
-    internal void ReleaseText() => Text = string.Empty;
+    internal void ReleaseText()
+    {
+        if (_pooled is not null)
+        {
+            ArrayPool<char>.Shared.Return(_pooled);
+            _pooled = null;
+        }
+
+        _text = string.Empty;
+    }
 }

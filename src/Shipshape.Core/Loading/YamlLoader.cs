@@ -37,15 +37,19 @@ public sealed class YamlLoader
     {
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();
-        var text = file.Text;
-        if (_blockReaderFirst && BlockYamlReader.TryRead(text, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+        if (_blockReaderFirst)
         {
-            return new LoadedFile(file, documents, diagnostics);
+            var (characters, length) = file.Characters();
+            if (BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+            {
+                return new LoadedFile(file, documents, diagnostics);
+            }
         }
 
         // Outside the block reader's subset: start again with the full parser.
         documents.Clear();
         diagnostics.Clear();
+        var text = file.Text;
         var startIndex = 0;
         var lineOffset = 0;
         var sawComplexKey = false;

@@ -47,7 +47,7 @@ public sealed class CommentDirectives
     public static CommentDirectives Read(SourceFile file, List<Diagnostic> diagnostics)
     {
         // Most files have no directive: skip the scan for them.
-        if (!file.Text.Contains(Prefix, StringComparison.Ordinal))
+        if (file.Content.IndexOf(Prefix.AsSpan()) < 0)
         {
             return None;
         }

@@ -124,7 +124,7 @@ public sealed class BlockYamlReaderTests
         documents = [];
         diagnostics = [];
         var builder = new YamlLoader.DocumentBuilder(new SourceFile("test.yaml", text), LoaderLimits.Default, 0, documents, diagnostics);
-        return BlockYamlReader.TryRead(text, builder, LoaderLimits.Default.MaxDepth);
+        return BlockYamlReader.TryRead(text.ToCharArray(), text.Length, builder, LoaderLimits.Default.MaxDepth);
     }
 
     private static LoadedFile Load(string text, bool blockReaderFirst) =>
