@@ -75,7 +75,8 @@ public sealed class LintEngine
         // Files are analysed in parallel and taken in input order as they finish, so the report does not depend on
         // scheduling, and a run holds only what each file leaves for the whole-set rules (see Retain), not every
         // file's text and trees at once.
-        var results = Partitioner.Create(inputs as IList<InputSource> ?? [.. inputs], loadBalance: true)
+        // A single file (an editor, a pre-commit hook) is analysed on this thread: setting PLINQ up costs more than it.
+        IEnumerable<FileResult> results = inputs.Count == 1 ? [AnalyzeFile(inputs[0])] : Partitioner.Create(inputs as IList<InputSource> ?? [.. inputs], loadBalance: true)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Clamp(_options.Threads, 1, MaxThreads))

@@ -73,30 +73,26 @@ public static class InputCollector
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            FileSystemInfo[] entries;
             try
             {
-                // One read of the directory: its entries already say which are directories.
-                entries = new DirectoryInfo(current).GetFileSystemInfos();
+                foreach (var (name, isDirectory) in Entries(current))
+                {
+                    if (isDirectory)
+                    {
+                        if (!name.StartsWith('.'))
+                        {
+                            pending.Push(System.IO.Path.Combine(current, name));
+                        }
+                    }
+                    else if (IsManifestFile(name))
+                    {
+                        found.Add(System.IO.Path.Combine(current, name));
+                    }
+                }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 throw new InputException($"{current}: cannot read the directory: {exception.Message}", exception);
-            }
-
-            foreach (var entry in entries)
-            {
-                if (entry is DirectoryInfo)
-                {
-                    if (!entry.Name.StartsWith('.'))
-                    {
-                        pending.Push(System.IO.Path.Combine(current, entry.Name));
-                    }
-                }
-                else if (IsManifestFile(entry.Name))
-                {
-                    found.Add(System.IO.Path.Combine(current, entry.Name));
-                }
             }
         }
 
@@ -105,4 +101,13 @@ public static class InputCollector
     }
 
     private static string Normalize(string path) => System.IO.Path.GetFullPath(path);
+
+    /// <summary>The names in a directory and whether each is a directory, from one read of it and no stat per entry.</summary>
+#if NET
+    private static System.IO.Enumeration.FileSystemEnumerable<(string Name, bool IsDirectory)> Entries(string directory) =>
+        new(directory, (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory));
+#else
+    private static IEnumerable<(string Name, bool IsDirectory)> Entries(string directory) =>
+        new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(entry => (entry.Name, entry is DirectoryInfo));
+#endif
 }
