@@ -74,17 +74,22 @@ public static class ReportWriter
     /// <summary>Writes every report. Never overwrites a file that was linted: that is a usage error, checked before anything is written.</summary>
     public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout)
     {
-        var linted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in report.Files)
+        // The outputs are few and the linted files many: only the outputs' full paths go in the set.
+        var outputs = new Dictionary<string, ReportDestination>(StringComparer.Ordinal);
+        foreach (var destination in destinations)
         {
-            if (file.Path != SourceFile.StandardInputPath)
+            if (destination.Path is not null)
             {
-                linted.Add(System.IO.Path.GetFullPath(file.Path));
+                outputs[System.IO.Path.GetFullPath(destination.Path)] = destination;
             }
         }
-        if (destinations.FirstOrDefault(d => d.Path is not null && linted.Contains(System.IO.Path.GetFullPath(d.Path))) is { } clash)
+
+        foreach (var file in report.Files)
         {
-            throw new UsageException($"--output: {clash.Path} is one of the linted files; Shipshape never writes to the files it lints");
+            if (outputs.Count > 0 && file.Path != SourceFile.StandardInputPath && outputs.TryGetValue(System.IO.Path.GetFullPath(file.Path), out var clash))
+            {
+                throw new UsageException($"--output: {clash.Path} is one of the linted files; Shipshape never writes to the files it lints");
+            }
         }
 
         var locations = ArtifactLocations.For(Directory.GetCurrentDirectory());

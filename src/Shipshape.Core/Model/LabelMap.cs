@@ -25,11 +25,12 @@ public sealed class LabelMap
 
     public bool TryGetValue(string key, out Label label)
     {
-        foreach (var entry in Entries)
+        // Indexed, not foreach: through IReadOnlyList a foreach allocates an enumerator, and selectors match often.
+        for (var i = 0; i < Entries.Count; i++)
         {
-            if (entry.Key == key)
+            if (Entries[i].Key == key)
             {
-                label = entry;
+                label = Entries[i];
                 return true;
             }
         }
