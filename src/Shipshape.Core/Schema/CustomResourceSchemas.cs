@@ -67,7 +67,7 @@ internal sealed class CustomResourceSchemas
         // v1beta1 keeps unknown fields unless spec.preserveUnknownFields is false; v1 always prunes them.
         var prunes = !isV1Beta1 || spec.Scalar("preserveUnknownFields") is { } preserve && preserve.TryGetBoolean(out var keep) && !keep;
         var dialect = new SchemaDialect(NullAllowed: false, UntypedObjectsAreFreeForm: false, UnknownFieldsAllowed: !prunes);
-        var shared = isV1Beta1 && spec.Mapping("validation")?.Mapping("openAPIV3Schema") is { } sharedSchema ? YamlJson.ToUtf8(sharedSchema) : null;
+        var shared = isV1Beta1 && spec.Mapping("validation")?.Mapping("openAPIV3Schema") is { } sharedSchema ? YamlJson.ToUtf8(sharedSchema, withoutDescriptions: true) : null;
 
         var versions = new List<CustomResourceVersion>();
         if (spec.Sequence("versions") is { } list)
@@ -76,7 +76,7 @@ internal sealed class CustomResourceSchemas
             {
                 if (item.Text("name") is { } name)
                 {
-                    var schema = item.Mapping("schema")?.Mapping("openAPIV3Schema") is { } own ? YamlJson.ToUtf8(own) : shared;
+                    var schema = item.Mapping("schema")?.Mapping("openAPIV3Schema") is { } own ? YamlJson.ToUtf8(own, withoutDescriptions: true) : shared;
                     versions.Add(new CustomResourceVersion(new GroupVersionKind(group, name, kind), schema, dialect));
                 }
             }

@@ -6,36 +6,46 @@ namespace Shipshape.Core.Schema;
 /// <summary>Writes a YAML node tree as the JSON the Kubernetes API server would decode it to (YAML 1.1 scalar types).</summary>
 internal static class YamlJson
 {
-    public static byte[] ToUtf8(Node node)
+    /// <param name="withoutDescriptions">
+    /// Leave out every <c>description</c> whose value is text: a schema's documentation, which validation never reads
+    /// and which is most of a CRD's bytes. (A property named description has a mapping for its value and stays.)
+    /// </param>
+    public static byte[] ToUtf8(Node node, bool withoutDescriptions = false)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(node, writer);
+            Write(node, writer, withoutDescriptions);
         }
 
         return buffer.ToArray();
     }
 
-    private static void Write(Node node, Utf8JsonWriter writer)
+    private static void Write(Node node, Utf8JsonWriter writer, bool withoutDescriptions)
     {
         switch (node)
         {
             case MappingNode mapping:
                 writer.WriteStartObject();
-                foreach (var entry in mapping.Entries)
+                for (var i = 0; i < mapping.Entries.Count; i++)
                 {
+                    var entry = mapping.Entries[i];
+                    if (withoutDescriptions && entry.Value is ScalarNode && entry.KeyText == "description")
+                    {
+                        continue;
+                    }
+
                     writer.WritePropertyName(entry.KeyText ?? string.Empty);
-                    Write(entry.Value, writer);
+                    Write(entry.Value, writer, withoutDescriptions);
                 }
 
                 writer.WriteEndObject();
                 break;
             case SequenceNode sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Items)
+                for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    Write(item, writer);
+                    Write(sequence.Items[i], writer, withoutDescriptions);
                 }
 
                 writer.WriteEndArray();
