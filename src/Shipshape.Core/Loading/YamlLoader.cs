@@ -117,7 +117,10 @@ public sealed class YamlLoader
         i + 3 <= text.Length && text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '-'
         && (i + 3 == text.Length || text[i + 3] is ' ' or '\t' or '\r' or '\n');
 
-    /// <summary>Builds the node trees of one run of the parser; a new builder takes over after a syntax error.</summary>
+    /// <summary>
+    /// Builds node trees from the events of one run of SharpYaml's parser (a new builder takes over after a syntax
+    /// error), or from the block reader's calls: both readers share its limits, duplicate-key and merge handling.
+    /// </summary>
     internal sealed class DocumentBuilder
     {
         private readonly SourceFile _file;
@@ -256,9 +259,6 @@ public sealed class YamlLoader
             _skippingDocument = false;
         }
 
-        /// <summary>Completes the document; false when no further document of the file is to be read.</summary>
-        public bool EndDocument() => FinishDocument();
-
         public void AddScalar(string value, bool isPlain, SourceSpan span, string? tag = null, string? anchor = null)
         {
             if (_skippingDocument)
@@ -355,7 +355,8 @@ public sealed class YamlLoader
             }
         }
 
-        private bool FinishDocument()
+        /// <summary>Completes the document; false when no further document of the file is to be read.</summary>
+        public bool EndDocument()
         {
             var root = _root;
             var skipped = _skippingDocument;
