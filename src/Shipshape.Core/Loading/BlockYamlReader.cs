@@ -189,7 +189,7 @@ internal sealed class BlockYamlReader
 
             _builder.BeginDocument();
             ReadNode(parentIndent: -1, compact: true);
-            if (SkipToContent() && !IsMarker("---") && !IsMarker("..."))
+            if (SkipToDocumentContent())
             {
                 throw Outside();
             }
@@ -222,10 +222,39 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>A document marker at the start of the current line.</summary>
-    private bool IsMarker(string marker) =>
-        Column == 1 && IsAt(_pos, marker) && IsBlankOrLineEnd(_pos + 3);
+    private bool IsMarker(string marker) => Column == 1 && IsMarkerAt(_pos, marker);
 
-    private bool IsAt(int index, string marker) => index + marker.Length <= _length && _text.AsSpan(index, marker.Length).SequenceEqual(marker.AsSpan());
+    /// <summary>The current line starts a new document or ends this one.</summary>
+    private bool AtDocumentBoundary => IsMarker("---") || IsMarker("...");
+
+    /// <summary>A document marker on the line that starts at <paramref name="lineStart"/>.</summary>
+    private bool IsMarkerAt(int lineStart, string marker) =>
+        lineStart + 3 <= _length && _text.AsSpan(lineStart, 3).SequenceEqual(marker.AsSpan()) && IsBlankOrLineEnd(lineStart + 3);
+
+    /// <summary>Moves to the next content of the current document; false at a document marker or the end of the text.</summary>
+    private bool SkipToDocumentContent() => SkipToContent() && !AtDocumentBoundary;
+
+    private void SkipSpaces()
+    {
+        while (Current == ' ')
+        {
+            _pos++;
+        }
+    }
+
+    /// <summary>Passes line breaks and the indentation after each; returns how many breaks were passed.</summary>
+    private int SkipBreaks()
+    {
+        var breaks = 0;
+        while (Current == '\n')
+        {
+            NextLine();
+            breaks++;
+            SkipSpaces();
+        }
+
+        return breaks;
+    }
 
     /// <summary>The index of the line break at or after <paramref name="from"/>, or the end of the text.</summary>
     private int LineEnd(int from)
@@ -239,10 +268,7 @@ internal sealed class BlockYamlReader
     {
         while (true)
         {
-            while (Current == ' ')
-            {
-                _pos++;
-            }
+            SkipSpaces();
 
             if (Current == '#')
             {
@@ -278,10 +304,7 @@ internal sealed class BlockYamlReader
     /// <summary>Only spaces and a comment may follow on this line.</summary>
     private void RequireLineEnd()
     {
-        while (Current == ' ')
-        {
-            _pos++;
-        }
+        SkipSpaces();
 
         if (Current == '#' && (_pos == 0 || _text[_pos - 1] == ' '))
         {
@@ -330,9 +353,11 @@ internal sealed class BlockYamlReader
                 ReadQuotedScalar(parentIndent, flow: false);
                 RequireLineEnd();
                 return;
-            case '&' or '*' or '!' or '%' or '@' or '`' or ',' or ']' or '}' or '#':
-            case '?' or ':' when IsBlankOrLineEnd(_pos + 1):
-                throw Outside();
+        }
+
+        if (IsIndicator(c) || (c is '?' or ':' && IsBlankOrLineEnd(_pos + 1)))
+        {
+            throw Outside();
         }
 
         if (PlainKeyEnd() >= 0)
@@ -348,6 +373,10 @@ internal sealed class BlockYamlReader
 
         ReadPlainScalar(parentIndent);
     }
+
+    /// <summary>A character that cannot start a plain scalar (YAML's indicators, less those that may when a non-space follows).</summary>
+    private static bool IsIndicator(char c) =>
+        c is '&' or '*' or '!' or '%' or '@' or '`' or ',' or '[' or ']' or '{' or '}' or '#' or '|' or '>' or '"' or '\'';
 
     /// <summary>The index of the <c>:</c> that ends a plain key starting here on this line, or -1.</summary>
     private int PlainKeyEnd()
@@ -431,7 +460,7 @@ internal sealed class BlockYamlReader
             ReadKey();
             _pos++; // the ':'
             ReadMappingValue(indent);
-            if (!SkipToContent() || IsMarker("---") || IsMarker("...") || Column < indent)
+            if (!SkipToDocumentContent() || Column < indent)
             {
                 break;
             }
@@ -457,20 +486,12 @@ internal sealed class BlockYamlReader
             }
 
             ReadQuotedScalar(parentIndent: int.MaxValue, flow: false);
-            while (Current == ' ')
-            {
-                _pos++;
-            }
+            SkipSpaces();
 
             return;
         }
 
-        if (c is '-' or '?' or ':' && IsBlankOrLineEnd(_pos + 1))
-        {
-            throw Outside();
-        }
-
-        if (c is '&' or '*' or '!' or '%' or '@' or '`' or ',' or '[' or ']' or '{' or '}' or '#' or '|' or '>')
+        if (IsIndicator(c) || (c is '-' or '?' or ':' && IsBlankOrLineEnd(_pos + 1)))
         {
             throw Outside();
         }
@@ -502,14 +523,11 @@ internal sealed class BlockYamlReader
     private void ReadMappingValue(int indent)
     {
         var afterColon = Here;
-        while (Current == ' ')
-        {
-            _pos++;
-        }
+        SkipSpaces();
 
         if (Current == '#' || IsLineEnd(_pos))
         {
-            if (SkipToContent() && !IsMarker("---") && !IsMarker("..."))
+            if (SkipToDocumentContent())
             {
                 if (Column > indent)
                 {
@@ -541,14 +559,11 @@ internal sealed class BlockYamlReader
         {
             _pos++; // the '-'
             var afterDash = Here;
-            while (Current == ' ')
-            {
-                _pos++;
-            }
+            SkipSpaces();
 
             if (Current == '#' || IsLineEnd(_pos))
             {
-                if (SkipToContent() && !IsMarker("---") && !IsMarker("...") && Column > indent)
+                if (SkipToDocumentContent() && Column > indent)
                 {
                     ReadNode(indent, compact: true);
                 }
@@ -562,7 +577,7 @@ internal sealed class BlockYamlReader
                 ReadNode(indent, compact: true);
             }
 
-            if (!SkipToContent() || IsMarker("---") || IsMarker("...") || Column < indent)
+            if (!SkipToDocumentContent() || Column < indent)
             {
                 break;
             }
@@ -599,10 +614,7 @@ internal sealed class BlockYamlReader
         // Continuation lines: more indented than the parent, not a comment, not a document marker.
         while (Current == ' ' || IsLineEnd(_pos))
         {
-            while (Current == ' ')
-            {
-                _pos++;
-            }
+            SkipSpaces();
 
             if (Current == '#' || _pos >= _length)
             {
@@ -610,18 +622,9 @@ internal sealed class BlockYamlReader
             }
 
             var resume = (_pos, _line, _lineStart);
-            var breaks = 0;
-            while (Current == '\n')
-            {
-                NextLine();
-                breaks++;
-                while (Current == ' ')
-                {
-                    _pos++;
-                }
-            }
+            var breaks = SkipBreaks();
 
-            if (breaks == 0 || _pos >= _length || Column <= parentIndent || Current == '#' || IsMarker("---") || IsMarker("..."))
+            if (breaks == 0 || _pos >= _length || Column <= parentIndent || Current == '#' || AtDocumentBoundary)
             {
                 (_pos, _line, _lineStart) = resume;
                 break;
@@ -753,19 +756,10 @@ internal sealed class BlockYamlReader
     /// <summary>At a line break inside quotes: folds it (one break is a space, each further one a newline) and skips the next line's indentation.</summary>
     private void FoldQuotedBreak(int parentIndent, bool flow, bool escaped)
     {
-        var breaks = 0;
-        while (Current == '\n')
-        {
-            NextLine();
-            breaks++;
-            while (Current == ' ')
-            {
-                _pos++;
-            }
-        }
+        var breaks = SkipBreaks();
 
         // In block context the continuation must stay inside the parent's indentation.
-        if (_pos >= _length || IsMarker("---") || IsMarker("...") || (!flow && Column <= parentIndent))
+        if (_pos >= _length || AtDocumentBoundary || (!flow && Column <= parentIndent))
         {
             throw Outside();
         }
@@ -907,7 +901,7 @@ internal sealed class BlockYamlReader
             // Here _pos is at the line break that ends the previous line.
             var spaces = CountSpaces(_pos + 1);
             var lineIsEmpty = IsLineEnd(_pos + 1 + spaces);
-            var isMarker = spaces == 0 && (IsAt(_pos + 1, "---") || IsAt(_pos + 1, "...")) && IsBlankOrLineEnd(_pos + 4);
+            var isMarker = spaces == 0 && (IsMarkerAt(_pos + 1, "---") || IsMarkerAt(_pos + 1, "..."));
             NextLine();
             if (!lineIsEmpty && (contentIndent < 0 || spaces < contentIndent || isMarker))
             {
@@ -1067,7 +1061,7 @@ internal sealed class BlockYamlReader
             else if (Current == '\n')
             {
                 NextLine();
-                if (IsMarker("---") || IsMarker("..."))
+                if (AtDocumentBoundary)
                 {
                     throw Outside();
                 }
@@ -1104,7 +1098,7 @@ internal sealed class BlockYamlReader
         }
 
         // In flow context SharpYaml lets no plain scalar start with '?' or ':', nor have a ':' inside without a space after it.
-        if (c is '&' or '*' or '!' or '%' or '@' or '`' or '|' or '>' or '#' or ',' or ']' or '}' or '\0' or '?' or ':' || (c == '-' && IsBlankOrLineEnd(_pos + 1)))
+        if (IsIndicator(c) || c is '\0' or '?' or ':' || (c == '-' && IsBlankOrLineEnd(_pos + 1)))
         {
             throw Outside();
         }
