@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using Shipshape.Core.Analysis;
@@ -185,7 +185,9 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
     /// <summary>
     /// A finding's identity that survives edits elsewhere in the file: the rule, the file, the object, and the
     /// offending line's text with whitespace normalised, never the line number. Equal keys (the same mistake
-    /// twice on identical lines) are told apart by their order, as GitHub does for its own line hashes.
+    /// twice on identical lines) are told apart by their order, as GitHub does for its own line hashes. The hash is
+    /// XxHash128, not a cryptographic one: a fingerprint needs no secrecy, and a managed hash keeps the static
+    /// NativeAOT binary from loading OpenSSL (which a statically linked glibc cannot do).
     /// </summary>
     private sealed class FindingFingerprints
     {
@@ -199,7 +201,7 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
             var resource = diagnostic.Resource is { } r ? $"{r.ApiVersion}|{r.Kind}|{r.Namespace}|{r.Name}" : string.Empty;
             var file = locations.RelativePath(diagnostic.FilePath) ?? diagnostic.FilePath;
             var key = string.Join('\n', diagnostic.Id, file, resource, Normalize(LineText(diagnostic)));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+            var hash = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(key)));
             var occurrence = _occurrences[hash] = _occurrences.GetValueOrDefault(hash) + 1;
             return $"{hash}:{occurrence}";
         }
