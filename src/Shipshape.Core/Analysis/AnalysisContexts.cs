@@ -23,16 +23,35 @@ public sealed class DiagnosticSink
             return;
         }
 
-        _diagnostics.Add(new Diagnostic
+        var diagnostic = new Diagnostic
         {
             Descriptor = descriptor,
             Severity = severity,
-            Message = descriptor.FormatMessage(arguments),
+            MessageArguments = arguments,
             FilePath = target.FilePath,
             Span = node?.Span ?? target.Node.Span,
             Resource = target.Identity,
             Object = target,
-        });
+        };
+        _diagnostics.Add(HoldsOnlyValues(arguments) ? diagnostic : diagnostic with { Message = diagnostic.Message, MessageArguments = [] });
+    }
+
+    /// <summary>
+    /// Whether the message can be formatted later from these arguments with the same result: strings, numbers and
+    /// enums (the convertible types) cannot change, and keep nothing else alive. Anything else (a list, a node) is
+    /// formatted now.
+    /// </summary>
+    private static bool HoldsOnlyValues(object?[] arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is not (null or IConvertible))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public void Add(Diagnostic diagnostic)

@@ -9,7 +9,21 @@ public sealed record Diagnostic
 
     public required Severity Severity { get; init; }
 
-    public required string Message { get; init; }
+    private readonly string? _message;
+
+    /// <summary>
+    /// What to tell the reader: given whole, or formatted from <see cref="MessageArguments"/> each time it is read.
+    /// A run over thousands of objects holds tens of thousands of findings until it sorts and writes them, and their
+    /// arguments (names and numbers the objects hold anyway) cost a fraction of their sentences.
+    /// </summary>
+    public string Message
+    {
+        get => _message ?? Descriptor.FormatMessage(MessageArguments);
+        init => _message = value;
+    }
+
+    /// <summary>The arguments of the descriptor's message format, when <see cref="Message"/> is not given whole.</summary>
+    public object?[] MessageArguments { get; init; } = [];
 
     /// <summary>The file as the user named it, or <c>&lt;stdin&gt;</c>.</summary>
     public required string FilePath { get; init; }

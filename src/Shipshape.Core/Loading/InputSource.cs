@@ -1,4 +1,3 @@
-using System.Buffers;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Rules.Input;
 using Shipshape.Core.Syntax;
@@ -48,61 +47,43 @@ public sealed class InputSource
 
         if (_bytes is not null)
         {
-            return Decode(_bytes, limits, pooled: false);
+            return Decode(_bytes, limits);
         }
 
-        // Files are read into a pooled buffer: a run over thousands of files then allocates only their texts.
-        byte[]? buffer = null;
+        // Files are decoded as they are read, into a pooled buffer (FileBuffers): a run over thousands of files then
+        // allocates only their trees.
         try
         {
             using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             var length = stream.Length;
-            if (length > limits.MaxFileBytes)
+            if (length > limits.MaxFileBytes || length > int.MaxValue)
             {
                 return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the file has {length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
             }
 
-            buffer = ArrayPool<byte>.Shared.Rent((int)length);
-            var read = 0;
-            int count;
-            while (read < length && (count = stream.Read(buffer, read, (int)length - read)) > 0)
+            if (SourceDecoder.TryDecodeStream(stream, (int)length, out var chars, out var count, out var reason, out var offset))
             {
-                read += count;
+                return new ReadResult(new SourceFile(Path, chars, count), null);
             }
 
-            return Decode(buffer.AsSpan(0, read), limits, pooled: true);
+            // Rare: read the file again to say on which line and column its text goes wrong.
+            var (line, column) = SourceDecoder.Position(File.ReadAllBytes(Path), (int)offset);
+            return Problem(SHIP0006UnreadableFile.Rule, line, column, reason);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return Problem(SHIP0006UnreadableFile.Rule, 1, 1, $"the file cannot be read: {exception.Message}");
         }
-        finally
-        {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
     }
 
-    /// <param name="pooled">Decode into a pooled buffer, which the engine returns after the file (files on disk only: they can be read again).</param>
-    private ReadResult Decode(ReadOnlySpan<byte> bytes, LoaderLimits limits, bool pooled)
+    private ReadResult Decode(byte[] bytes, LoaderLimits limits)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
             return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the input has {bytes.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
         }
 
-        string reason;
-        int offset;
-        if (pooled)
-        {
-            if (SourceDecoder.TryDecodePooled(bytes, out var chars, out var length, out reason, out offset))
-            {
-                return new ReadResult(new SourceFile(Path, chars, length), null);
-            }
-        }
-        else if (SourceDecoder.TryDecode(bytes, out var text, out reason, out offset))
+        if (SourceDecoder.TryDecode(bytes, out var text, out var reason, out var offset))
         {
             return new ReadResult(new SourceFile(Path, text), null);
         }

@@ -15,59 +15,121 @@ public static class SourceDecoder
     /// <summary>How far into a file without a byte order mark a NUL byte marks it as binary.</summary>
     private const int BinaryProbeLength = 8192;
 
-    public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string problem, out int problemOffset)
-    {
-        if (!TryDecodePooled(bytes, out var chars, out var length, out problem, out problemOffset))
-        {
-            text = string.Empty;
-            return false;
-        }
-
-        text = new string(chars, 0, length);
-        ArrayPool<char>.Shared.Return(chars);
-        return true;
-    }
+    /// <summary>How much of a file is read at a time when it is decoded as it is read (at least <see cref="BinaryProbeLength"/>).</summary>
+    private const int ChunkLength = 64 * 1024;
 
     /// <summary>
-    /// Decodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns: a run over
-    /// thousands of files then reuses a few buffers instead of allocating (and zeroing) a string per file.
+    /// Decodes the first <paramref name="length"/> bytes of <paramref name="stream"/> as they are read, a chunk at a
+    /// time, into a buffer from <see cref="FileBuffers"/> that the caller returns: no array ever holds the whole file's
+    /// bytes beside its text (for a CustomResourceDefinition of 2 MB, 2 MB less at once, and less for the GC to clear).
+    /// On invalid text, <paramref name="problemOffset"/> is the offset in bytes of the first offending byte.
     /// </summary>
-    internal static bool TryDecodePooled(ReadOnlySpan<byte> bytes, out char[] chars, out int length, out string problem, out int problemOffset)
+    internal static bool TryDecodeStream(Stream stream, int length, out char[] chars, out int charCount, out string problem, out long problemOffset)
     {
         chars = [];
-        length = 0;
+        charCount = 0;
         problem = string.Empty;
         problemOffset = 0;
-        var (encoding, bomLength) = DetectByteOrderMark(bytes);
-        if (encoding is null)
+        var chunk = ArrayPool<byte>.Shared.Rent(Math.Min(ChunkLength, Math.Max(length, 4)));
+        long chunkOffset = 0;
+        var start = 0;
+        Encoding? encoding = null;
+        try
         {
-            var nul = bytes[..Math.Min(bytes.Length, BinaryProbeLength)].IndexOf((byte)0);
-            if (nul >= 0)
+            var filled = Fill(stream, chunk, Math.Min(chunk.Length, length));
+            var bomLength = 0;
+            (encoding, bomLength) = DetectByteOrderMark(chunk.AsSpan(0, filled));
+            if (encoding is null && chunk.AsSpan(0, Math.Min(filled, BinaryProbeLength)).IndexOf((byte)0) is var nul and >= 0)
             {
-                problem = "the file is binary (it contains a NUL byte), not YAML or JSON text";
+                problem = BinaryProblem;
                 problemOffset = nul;
                 return false;
             }
+
+            // No encoding makes more characters than it was given bytes, so the file's length is room enough.
+            var decoder = (encoding ?? StrictUtf8).GetDecoder();
+            chars = FileBuffers.Rent<char>(length);
+            start = bomLength;
+            long read = filled;
+            while (true)
+            {
+                var last = filled < chunk.Length || read >= length;
+                charCount += decoder.GetChars(chunk, start, filled - start, chars, charCount, flush: last);
+                if (last)
+                {
+                    return true;
+                }
+
+                chunkOffset += filled;
+                start = 0;
+                filled = Fill(stream, chunk, (int)Math.Min(chunk.Length, length - read));
+                read += filled;
+            }
+        }
+        catch (DecoderFallbackException exception)
+        {
+            if (chars.Length > 0)
+            {
+                FileBuffers.Return(chars);
+                chars = [];
+            }
+
+            charCount = 0;
+            problemOffset = chunkOffset + start + Math.Max(exception.Index, 0);
+            problem = InvalidTextProblem(encoding);
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    /// <summary>Reads until <paramref name="count"/> bytes are in <paramref name="buffer"/> or the stream ends.</summary>
+    private static int Fill(Stream stream, byte[] buffer, int count)
+    {
+        var filled = 0;
+        int read;
+        while (filled < count && (read = stream.Read(buffer, filled, count - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
+    }
+
+    /// <summary>Decodes bytes already in hand (standard input, tests) into a string.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string problem, out int problemOffset)
+    {
+        text = string.Empty;
+        problem = string.Empty;
+        problemOffset = 0;
+        var (encoding, bomLength) = DetectByteOrderMark(bytes);
+        if (encoding is null && bytes[..Math.Min(bytes.Length, BinaryProbeLength)].IndexOf((byte)0) is var nul and >= 0)
+        {
+            problem = BinaryProblem;
+            problemOffset = nul;
+            return false;
         }
 
         try
         {
-            var content = bytes[bomLength..];
-            var decoder = encoding ?? StrictUtf8;
-            var rented = ArrayPool<char>.Shared.Rent(decoder.GetCharCount(content));
-            chars = rented;
-            length = decoder.GetChars(content, rented);
+            text = (encoding ?? StrictUtf8).GetString(bytes[bomLength..]);
             return true;
         }
         catch (DecoderFallbackException exception)
         {
             problemOffset = bomLength + Math.Max(exception.Index, 0);
-            problem = encoding is null or UTF8Encoding
-                ? "the file is not valid UTF-8 (save it as UTF-8, or as UTF-16 with a byte order mark)"
-                : $"the file is not valid {encoding.WebName} although its byte order mark says so";
+            problem = InvalidTextProblem(encoding);
             return false;
         }
     }
+
+    private const string BinaryProblem = "the file is binary (it contains a NUL byte), not YAML or JSON text";
+
+    private static string InvalidTextProblem(Encoding? encoding) => encoding is null or UTF8Encoding
+        ? "the file is not valid UTF-8 (save it as UTF-8, or as UTF-16 with a byte order mark)"
+        : $"the file is not valid {encoding.WebName} although its byte order mark says so";
 
     /// <summary>The 1-based line and column of byte <paramref name="offset"/>, counting columns in bytes.</summary>
     public static (int Line, int Column) Position(ReadOnlySpan<byte> bytes, int offset)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Shipshape.Core.Loading;
 
 /// <summary>A file (or standard input) as read: its path as the user gave it and its text.</summary>
@@ -18,7 +16,7 @@ public sealed class SourceFile
         _text = text;
     }
 
-    /// <summary>A file read from disk into a buffer rented from <see cref="ArrayPool{T}.Shared"/>; <see cref="ReleaseText"/> returns it.</summary>
+    /// <summary>A file read from disk into a buffer from <see cref="FileBuffers"/>; <see cref="ReleaseText"/> returns it.</summary>
     internal SourceFile(string path, char[] pooled, int length)
     {
         Path = path;
@@ -50,7 +48,7 @@ public sealed class SourceFile
     {
         if (_pooled is not null)
         {
-            ArrayPool<char>.Shared.Return(_pooled);
+            FileBuffers.Return(_pooled);
             _pooled = null;
         }
 
