@@ -136,6 +136,14 @@ public sealed class LintEngine
         var loaded = new YamlLoader(_options.Limits).Load(file);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var directives = CommentDirectives.Read(file, diagnostics);
+
+        // Nothing after the loader and the comment directives reads the text: a file on disk gives its buffer back
+        // now rather than holding it while its objects are checked (for a CustomResourceDefinition of 2 MB, 4 MB).
+        if (input.IsFile)
+        {
+            file.ReleaseText();
+        }
+
         var objects = new List<KubeObject>();
         foreach (var document in loaded.Documents)
         {
@@ -156,10 +164,6 @@ public sealed class LintEngine
         }
 
         Retain(objects, diagnostics);
-        if (input.IsFile)
-        {
-            file.ReleaseText();
-        }
 
         return new FileResult(file.Path, loaded.Documents.Count, objects, customResourceVersions, diagnostics, directives);
     }

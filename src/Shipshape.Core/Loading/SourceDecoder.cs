@@ -48,7 +48,7 @@ public static class SourceDecoder
 
             // No encoding makes more characters than it was given bytes, so the file's length is room enough.
             var decoder = (encoding ?? StrictUtf8).GetDecoder();
-            chars = FileBuffers.Rent<char>(length);
+            chars = FileBuffers.Rent(length);
             start = bomLength;
             long read = filled;
             while (true)

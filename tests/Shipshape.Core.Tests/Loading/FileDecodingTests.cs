@@ -89,6 +89,17 @@ public sealed class FileDecodingTests : IDisposable
     }
 
     [Fact]
+    public void A_large_file_read_into_the_buffer_of_a_larger_one_sees_only_its_own_text()
+    {
+        // One file at a time is analysed on the calling thread, so the second reuses the first's (larger) buffer.
+        var larger = Write("larger.yaml", Encoding.UTF8.GetBytes(ConfigMap(new string('a', 500_000)) + "  tail: [unclosed\n"));
+        var smaller = Write("smaller.yaml", Encoding.UTF8.GetBytes(ConfigMap(new string('b', 300_000)) + "  big: again\n"));
+
+        Assert.Equal(["SHIP0001@8:1"], Lint.Files([larger]).Findings("SHIP0001"));
+        Assert.Equal(["SHIP0002@7:3"], Lint.Files([smaller]).Findings().Where(f => f.StartsWith("SHIP000", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_nul_byte_in_the_first_8_KB_marks_a_file_on_disk_as_binary_at_its_position()
     {
         var bytes = Encoding.UTF8.GetBytes("apiVersion: v1\nkind: ConfigMap\n");
