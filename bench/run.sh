@@ -52,8 +52,9 @@ results="$out/results.md"
 
 measure() { # name corpus-label path (file or directory) command...
   local name=$1 label=$2 dir=$3; shift 3
+  # -N: no shell between hyperfine and the tool, whose cold start (a few ms) is shorter than a shell's spread.
   local json="$out/hyperfine-$name-$label.json"
-  hyperfine --warmup 1 --runs "$runs" -i --export-json "$json" "$*" >/dev/null
+  hyperfine -N --warmup 1 --runs "$runs" -i --export-json "$json" "$*" >/dev/null
   local mean sd
   mean=$(grep -m1 '"mean"' "$json" | tr -dc '0-9.')
   sd=$(grep -m1 '"stddev"' "$json" | tr -dc '0-9.')

@@ -4,8 +4,9 @@ using Shipshape.Cli;
 using Shipshape.Cli.Commands;
 using Shipshape.Core.Loading;
 
-// Console.Out flushes on every write, a system call each; reports of thousands of findings go out in large blocks.
-using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+// Console.Out flushes on every write, a system call each; reports of thousands of findings go out in blocks of 8K
+// characters. Larger blocks save nothing measurable, and their buffers (a 64K one took 320 KB) are cleared at every start.
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 13);
 return ShipshapeCli.Run(args, stdout, Console.Error);
 
 namespace Shipshape.Cli
