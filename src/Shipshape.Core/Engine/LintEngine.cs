@@ -17,6 +17,9 @@ public sealed class LintEngine
     /// <summary>PLINQ's own limit on the degree of parallelism.</summary>
     private const int MaxThreads = 512;
 
+    /// <summary>Below this many objects in a file, handing them to other threads costs more than checking them.</summary>
+    private const int MinObjectsToCheckInParallel = 64;
+
     private readonly LintOptions _options;
     private readonly Dictionary<string, List<Action<ObjectAnalysisContext>>> _objectActionsByKind = new(StringComparer.Ordinal);
     private readonly List<Action<ObjectAnalysisContext>> _objectActionsForAll = [];
@@ -75,13 +78,14 @@ public sealed class LintEngine
         // Files are analysed in parallel and taken in input order as they finish, so the report does not depend on
         // scheduling, and a run holds only what each file leaves for the whole-set rules (see Retain), not every
         // file's text and trees at once.
-        // A single file (an editor, a pre-commit hook) is analysed on this thread: setting PLINQ up costs more than it.
-        IEnumerable<FileResult> results = inputs.Count == 1 ? [AnalyzeFile(inputs[0])] : Partitioner.Create(inputs as IList<InputSource> ?? [.. inputs], loadBalance: true)
+        // A single file (an editor, a pre-commit hook, `helm template | shipshape lint -`) is analysed on this thread,
+        // and when it is large its documents are read, and its objects checked, on all threads.
+        IEnumerable<FileResult> results = inputs.Count == 1 ? [AnalyzeFile(inputs[0], threads: Math.Clamp(_options.Threads, 1, MaxThreads))] : Partitioner.Create(inputs as IList<InputSource> ?? [.. inputs], loadBalance: true)
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Clamp(_options.Threads, 1, MaxThreads))
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(AnalyzeFile);
+            .Select(input => AnalyzeFile(input, threads: 1));
         var index = 0;
         foreach (var result in results)
         {
@@ -125,7 +129,8 @@ public sealed class LintEngine
         return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes) { Files = files };
     }
 
-    private FileResult AnalyzeFile(InputSource input)
+    /// <param name="threads">How many threads the file's own documents and objects may use: one when files run in parallel.</param>
+    private FileResult AnalyzeFile(InputSource input, int threads)
     {
         var (file, problem) = input.Read(_options.Limits);
         if (file is null)
@@ -133,7 +138,7 @@ public sealed class LintEngine
             return new FileResult(input.Path, 0, [], [], [problem!], CommentDirectives.None);
         }
 
-        var loaded = new YamlLoader(_options.Limits).Load(file);
+        var loaded = new YamlLoader(_options.Limits, threads).Load(file);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var directives = CommentDirectives.Read(file, diagnostics);
 
@@ -150,13 +155,7 @@ public sealed class LintEngine
             ObjectReader.Read(document, objects, diagnostics);
         }
 
-        var sink = new DiagnosticSink(_options.Rules);
-        foreach (var item in objects)
-        {
-            AnalyzeObject(item, sink);
-        }
-
-        diagnostics.AddRange(sink.Diagnostics);
+        AnalyzeObjects(objects, diagnostics, threads);
         var customResourceVersions = new List<CustomResourceVersion>();
         foreach (var item in objects)
         {
@@ -198,6 +197,34 @@ public sealed class LintEngine
             {
                 diagnostics[i] = diagnostics[i] with { Object = kept };
             }
+        }
+    }
+
+    /// <summary>Runs the object and pod rules over a file's objects, and adds their findings in object order however many threads ran them.</summary>
+    private void AnalyzeObjects(List<KubeObject> objects, List<Diagnostic> diagnostics, int threads)
+    {
+        if (threads == 1 || objects.Count < MinObjectsToCheckInParallel)
+        {
+            var sink = new DiagnosticSink(_options.Rules);
+            foreach (var item in objects)
+            {
+                AnalyzeObject(item, sink);
+            }
+
+            diagnostics.AddRange(sink.Diagnostics);
+            return;
+        }
+
+        var sinks = new DiagnosticSink[objects.Count];
+        Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            var sink = new DiagnosticSink(_options.Rules);
+            AnalyzeObject(objects[i], sink);
+            sinks[i] = sink;
+        });
+        foreach (var sink in sinks)
+        {
+            diagnostics.AddRange(sink.Diagnostics);
         }
     }
 

@@ -18,6 +18,9 @@ namespace Shipshape.Core.Loading;
 /// </remarks>
 internal sealed class BlockYamlReader
 {
+    /// <summary>Characters <paramref name="Start"/> to <paramref name="End"/> of a text, whose first line is line <paramref name="FirstLine"/> of the whole.</summary>
+    internal readonly record struct TextSegment(int Start, int End, int FirstLine);
+
     /// <summary>
     /// Characters that change how lines or indentation are read (tabs, lone carriage returns, Unicode line breaks)
     /// or that YAML does not allow unescaped (control characters, byte order marks inside the text): files with
@@ -51,10 +54,13 @@ internal sealed class BlockYamlReader
     private int _lineStart;
     private int _depth;
 
-    private BlockYamlReader(char[] text, int length, YamlLoader.DocumentBuilder builder, int maxDepth)
+    private BlockYamlReader(char[] text, TextSegment segment, YamlLoader.DocumentBuilder builder, int maxDepth)
     {
         _text = text;
-        _length = length;
+        _pos = segment.Start;
+        _lineStart = segment.Start;
+        _line = segment.FirstLine;
+        _length = segment.End;
         _builder = builder;
         _maxDepth = maxDepth;
     }
@@ -76,15 +82,77 @@ internal sealed class BlockYamlReader
             return false;
         }
 
+        return TryReadFrom(text, new TextSegment(0, length, 1), builder, maxDepth);
+    }
+
+    /// <summary>
+    /// Reads one segment of a text as <see cref="TryRead"/> reads a whole one: the documents in the segment, with
+    /// positions in the whole text. False also for a segment with carriage returns, which the full parser reads.
+    /// </summary>
+    public static bool TryReadSegment(char[] text, TextSegment segment, YamlLoader.DocumentBuilder builder, int maxDepth)
+    {
+        var span = text.AsSpan(segment.Start, segment.End - segment.Start);
+        if (span.IndexOf('\r') >= 0 || HasCharactersLeftToFullReader(span))
+        {
+            return false;
+        }
+
+        return TryReadFrom(text, segment, builder, maxDepth);
+    }
+
+    private static bool TryReadFrom(char[] text, TextSegment segment, YamlLoader.DocumentBuilder builder, int maxDepth)
+    {
         try
         {
-            new BlockYamlReader(text, length, builder, maxDepth).ReadStream();
+            new BlockYamlReader(text, segment, builder, maxDepth).ReadStream();
             return true;
         }
         catch (OutsideSubsetException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Cuts a stream of documents into about <paramref name="count"/> segments of similar length, each ending where
+    /// a line starts with a <c>---</c> marker. YAML forbids such a line inside any node (even a block or quoted
+    /// scalar), so the documents of the segments are those of the whole text; a text that is not valid YAML there
+    /// makes a segment fail to read, and the loader reads the whole file again. Null when there is one segment only.
+    /// </summary>
+    public static List<TextSegment>? SplitAtDocumentMarkers(char[] text, int length, int count)
+    {
+        var segments = new List<TextSegment>(count);
+        var target = length / count;
+        var start = 0;
+        var firstLine = 1;
+        var line = 1;
+        for (var lineStart = 0; lineStart < length;)
+        {
+            var newline = text.AsSpan(lineStart, length - lineStart).IndexOf('\n');
+            if (lineStart - start >= target && lineStart + 3 <= length && text[lineStart] == '-' && text[lineStart + 1] == '-'
+                && text[lineStart + 2] == '-' && (lineStart + 3 == length || text[lineStart + 3] is ' ' or '\t' or '\r' or '\n'))
+            {
+                segments.Add(new TextSegment(start, lineStart, firstLine));
+                start = lineStart;
+                firstLine = line;
+            }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            lineStart += newline + 1;
+            line++;
+        }
+
+        if (segments.Count == 0)
+        {
+            return null;
+        }
+
+        segments.Add(new TextSegment(start, length, firstLine));
+        return segments;
     }
 
     /// <summary>A copy without the \r of each \r\n (a lone \r stays, and sends the file to the full parser).</summary>

@@ -18,19 +18,25 @@ public sealed record LoadedFile(SourceFile File, IReadOnlyList<ManifestDocument>
 /// </summary>
 public sealed class YamlLoader
 {
+    /// <summary>Below this many characters, a file's documents are read on one thread: handing them out costs more.</summary>
+    internal const int MinLengthToReadInParallel = 1024 * 1024;
+
     private readonly LoaderLimits _limits;
     private readonly bool _blockReaderFirst;
+    private readonly int _threads;
 
-    public YamlLoader(LoaderLimits? limits = null)
-        : this(limits, blockReaderFirst: true)
+    /// <param name="threads">How many threads may read the documents of one large file at once.</param>
+    public YamlLoader(LoaderLimits? limits = null, int threads = 1)
+        : this(limits, blockReaderFirst: true, threads)
     {
     }
 
     /// <param name="blockReaderFirst">False reads every file with SharpYaml alone (tests compare both readers).</param>
-    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst)
+    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst, int threads = 1)
     {
         _limits = limits ?? LoaderLimits.Default;
         _blockReaderFirst = blockReaderFirst;
+        _threads = Math.Max(threads, 1);
     }
 
     public LoadedFile Load(SourceFile file)
@@ -40,7 +46,8 @@ public sealed class YamlLoader
         if (_blockReaderFirst)
         {
             var (characters, length) = file.Characters();
-            if (BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+            if (TryReadInParallel(file, characters, length, documents, diagnostics)
+                || BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
             {
                 return new LoadedFile(file, documents, diagnostics);
             }
@@ -81,6 +88,72 @@ public sealed class YamlLoader
         }
 
         return new LoadedFile(file, documents, diagnostics);
+    }
+
+    /// <summary>
+    /// Reads a large stream of documents (a rendered chart, a cluster dump, one file with a whole application) in
+    /// segments on several threads, and gives the documents and findings in stream order, numbered as one reader would
+    /// number them. Segments outside the block reader's subset are read by SharpYaml. False, with nothing added, when
+    /// the file is small or has one segment, or when a segment has a syntax error (the whole file is then read as usual).
+    /// </summary>
+    private bool TryReadInParallel(SourceFile file, char[] characters, int length, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
+    {
+        if (_threads == 1 || length < MinLengthToReadInParallel
+            || BlockYamlReader.SplitAtDocumentMarkers(characters, length, _threads * 4) is not { } segments)
+        {
+            return false;
+        }
+
+        var parts = new (List<ManifestDocument> Documents, List<Diagnostic> Diagnostics, bool Read)[segments.Count];
+        Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i =>
+        {
+            var segment = segments[i];
+            var part = (Documents: new List<ManifestDocument>(), Diagnostics: new List<Diagnostic>(), Read: false);
+            part.Read = BlockYamlReader.TryReadSegment(characters, segment, new DocumentBuilder(file, _limits, 0, part.Documents, part.Diagnostics), _limits.MaxDepth);
+            if (!part.Read)
+            {
+                // Outside the block reader's subset (an anchor, a folded scalar with more-indented lines, CRLF): SharpYaml
+                // reads this segment alone. A syntax error or a complex key (what a template looks like) needs the
+                // whole file, for resynchronisation and the template finding.
+                part.Documents.Clear();
+                part.Diagnostics.Clear();
+                var builder = new DocumentBuilder(file, _limits, segment.FirstLine - 1, part.Documents, part.Diagnostics);
+                var sawComplexKey = false;
+                builder.ComplexKeySeen += () => sawComplexKey = true;
+                part.Read = builder.Parse(new string(characters, segment.Start, segment.End - segment.Start)) is null && !sawComplexKey;
+            }
+
+            parts[i] = part;
+        });
+
+        var total = 0;
+        foreach (var part in parts)
+        {
+            if (!part.Read)
+            {
+                return false;
+            }
+
+            total += part.Documents.Count;
+        }
+
+        // One reader stops at the document limit; at it, let that reader say where.
+        if (total >= _limits.MaxDocuments)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            foreach (var document in part.Documents)
+            {
+                documents.Add(document.Index == documents.Count ? document : new ManifestDocument(file, documents.Count, document.Root));
+            }
+
+            diagnostics.AddRange(part.Diagnostics);
+        }
+
+        return true;
     }
 
     /// <summary>

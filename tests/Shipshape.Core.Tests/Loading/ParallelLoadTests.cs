@@ -1,0 +1,122 @@
+using System.Text;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Loading;
+
+namespace Shipshape.Core.Tests.Loading;
+
+/// <summary>
+/// A large stream of documents read alone is cut at its <c>---</c> lines and read on several threads: the documents,
+/// their numbers, every position and every finding must be exactly those of one reader over the whole text.
+/// </summary>
+public sealed class ParallelLoadTests
+{
+    /// <summary>
+    /// Documents with what crosses segment boundaries in a reader's state: block scalars that keep trailing lines,
+    /// quoted and folded scalars, comments, empty documents, end markers, markers with comments, a duplicate key.
+    /// </summary>
+    private static string Stream(int documents)
+    {
+        var text = new StringBuilder("# a stream rendered by a chart\n");
+        for (var i = 0; i < documents; i++)
+        {
+            text.Append(i % 7 == 3 ? "--- # next\n" : "---\n");
+            switch (i % 5)
+            {
+                case 0:
+                    text.Append($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-{i}\ndata:\n  script: |+\n    echo {i}\n\n  note: >-\n    folded\n    text\n");
+                    break;
+                case 1:
+                    text.Append($"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-{i}\n  labels: {{app: web-{i}}}\nspec:\n  selector:\n    matchLabels:\n      app: web-{i}\n  template:\n    metadata:\n      labels:\n        app: web-{i}\n    spec:\n      containers:\n      - name: web\n        image: \"nginx:1.{i}\"\n        args: ['-c', 'it''s']\n        ports:\n        - containerPort: 80\n");
+                    break;
+                case 2:
+                    text.Append("# only a comment: an empty document\n");
+                    break;
+                case 3:
+                    text.Append($"apiVersion: v1\nkind: Service\nmetadata:\n  name: web-{i}\n  name: twice-{i}\nspec:\n  selector:\n    app: web-{i - 2}\n  ports:\n  - port: 80\n...\n");
+                    break;
+                default:
+                    text.Append($"apiVersion: v1\nkind: Secret\nmetadata:\n  name: \"secret-{i}\"\nstringData:\n  key: 'multi\n    line'\n");
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Documents in the stream: more than a megabyte of text, of which one in five is empty and one in five has a duplicate key.</summary>
+    private const int Count = 8000;
+
+    private static LoadedFile Load(string text, int threads) => new YamlLoader(LoaderLimits.Default, threads).Load(new SourceFile("stream.yaml", text));
+
+    [Fact]
+    public void A_large_stream_is_read_in_segments_that_the_block_reader_accepts()
+    {
+        var text = Stream(Count).ToCharArray();
+        Assert.True(text.Length >= YamlLoader.MinLengthToReadInParallel);
+
+        var segments = BlockYamlReader.SplitAtDocumentMarkers(text, text.Length, 8);
+
+        Assert.NotNull(segments);
+        Assert.InRange(segments.Count, 8, 9);
+        Assert.Equal(0, segments[0].Start);
+        Assert.Equal(text.Length, segments[^1].End);
+        for (var i = 1; i < segments.Count; i++)
+        {
+            Assert.Equal(segments[i - 1].End, segments[i].Start);
+            Assert.Equal("---", new string(text, segments[i].Start, 3));
+            Assert.Equal(text.AsSpan(0, segments[i].Start).Count('\n') + 1, segments[i].FirstLine);
+            var documents = new List<ManifestDocument>();
+            Assert.True(BlockYamlReader.TryReadSegment(text, segments[i], new YamlLoader.DocumentBuilder(new SourceFile("stream.yaml", new string(text)), LoaderLimits.Default, 0, documents, []), 512));
+            Assert.NotEmpty(documents);
+        }
+    }
+
+    [Fact]
+    public void Documents_positions_and_findings_are_those_of_one_reader()
+    {
+        var text = Stream(Count);
+
+        var one = Load(text, threads: 1);
+        var four = Load(text, threads: 4);
+
+        Assert.Equal(Count * 4 / 5, four.Documents.Count);
+        Assert.Equal(Enumerable.Range(0, Count * 4 / 5), four.Documents.Select(d => d.Index));
+        Assert.Equal(Count / 5, four.Diagnostics.Count(d => d.Id == "SHIP0002"));
+        Assert.Equal(LoadedFileDescription.Describe(one), LoadedFileDescription.Describe(four));
+    }
+
+    [Theory]
+    [InlineData("---\na: &x 1\nb: *x\n", 1)]
+    [InlineData("---\nnote: >\n  folded\n    more indented\n  back\n", 1)]
+    [InlineData("---\r\na: 1\r\nb: |\r\n  x\r\n", 1)]
+    [InlineData("---\na: [unclosed\n---\nb: 1\n", 1)]
+    [InlineData("---\n? complex\n: key\n", 1)]
+    public void A_document_outside_the_block_readers_subset_reads_as_one_reader_reads_it(string last, int documents)
+    {
+        // In the last segment: an anchor, a folded scalar with more-indented lines or CRLF line ends (SharpYaml reads
+        // that segment), a syntax error or a complex key (SharpYaml reads the whole file, as one reader would).
+        var text = Stream(Count) + last;
+
+        var one = Load(text, threads: 1);
+        var four = Load(text, threads: 4);
+
+        Assert.Equal((Count * 4 / 5) + documents, four.Documents.Count);
+        Assert.Equal(LoadedFileDescription.Describe(one), LoadedFileDescription.Describe(four));
+    }
+
+    [Fact]
+    public void A_large_single_file_gives_the_same_report_on_one_thread_and_on_four()
+    {
+        var text = Stream(Count);
+        var input = InputSource.FromText("stream.yaml", text);
+        var lastDuplicate = text[..text.LastIndexOf("  name: twice-", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var one = new LintEngine(new LintOptions { Threads = 1 }).Run([input]);
+        var four = new LintEngine(new LintOptions { Threads = 4 }).Run([input]);
+
+        Assert.Equal(Count * 4 / 5, four.Summary.Resources);
+        Assert.Equal(one.Diagnostics.Select(d => d.ToString()), four.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(Count / 5, four.Findings("SHIP0002").Length);
+        Assert.Equal($"SHIP0002@{lastDuplicate}:3", four.Findings("SHIP0002")[^1]);
+    }
+}
