@@ -11,7 +11,8 @@ public sealed record LoadedFile(SourceFile File, IReadOnlyList<ManifestDocument>
 
 /// <summary>
 /// Reads a YAML stream through SharpYaml's parser into <see cref="Node"/> trees that keep every node's position.
-/// Documents come from the parser's own document events, never from splitting text on <c>---</c>.
+/// Documents come from the parser's own document events; a large file is cut only where a line starts with
+/// <c>---</c>, which YAML forbids inside any node, to read the pieces on several threads.
 /// Aliases resolve to the anchored node; <c>&lt;&lt;</c> merge keys are applied; duplicate keys are reported
 /// (SHIP0002); alias expansion and nesting are bounded (SHIP0004); a syntax error (SHIP0001) loses only the
 /// document it is in: parsing resumes at the next document marker.
@@ -24,6 +25,7 @@ public sealed class YamlLoader
     private readonly LoaderLimits _limits;
     private readonly bool _blockReaderFirst;
     private readonly int _threads;
+    private readonly int _minLengthToReadInParallel;
 
     /// <param name="threads">How many threads may read the documents of one large file at once.</param>
     public YamlLoader(LoaderLimits? limits = null, int threads = 1)
@@ -32,11 +34,13 @@ public sealed class YamlLoader
     }
 
     /// <param name="blockReaderFirst">False reads every file with SharpYaml alone (tests compare both readers).</param>
-    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst, int threads = 1)
+    /// <param name="minLengthToReadInParallel">Tests read small files in segments too.</param>
+    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst, int threads = 1, int minLengthToReadInParallel = MinLengthToReadInParallel)
     {
         _limits = limits ?? LoaderLimits.Default;
         _blockReaderFirst = blockReaderFirst;
         _threads = Math.Max(threads, 1);
+        _minLengthToReadInParallel = minLengthToReadInParallel;
     }
 
     public LoadedFile Load(SourceFile file)
@@ -98,7 +102,7 @@ public sealed class YamlLoader
     /// </summary>
     private bool TryReadInParallel(SourceFile file, char[] characters, int length, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
     {
-        if (_threads == 1 || length < MinLengthToReadInParallel
+        if (_threads == 1 || length < _minLengthToReadInParallel
             || BlockYamlReader.SplitAtDocumentMarkers(characters, length, _threads * 4) is not { } segments)
         {
             return false;

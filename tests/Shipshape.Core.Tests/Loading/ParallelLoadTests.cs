@@ -105,6 +105,25 @@ public sealed class ParallelLoadTests
     }
 
     [Fact]
+    public void Every_multi_document_manifest_we_have_reads_the_same_in_segments()
+    {
+        var files = new[] { RepositoryPaths.Corpus, RepositoryPaths.Fixtures, Path.Combine(RepositoryPaths.Root, "examples") }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.y*ml", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path: path, Text: File.ReadAllText(path)))
+            .Where(file => file.Text.Split('\n').Count(line => line.StartsWith("---", StringComparison.Ordinal)) >= 2)
+            .ToList();
+        Assert.True(files.Count >= 30, $"only {files.Count} multi-document files");
+
+        foreach (var (path, text) in files)
+        {
+            var one = new YamlLoader(LoaderLimits.Default).Load(new SourceFile(path, text));
+            var segmented = new YamlLoader(LoaderLimits.Default, blockReaderFirst: true, threads: 4, minLengthToReadInParallel: 0).Load(new SourceFile(path, text));
+            Assert.True(LoadedFileDescription.Describe(one) == LoadedFileDescription.Describe(segmented), path);
+        }
+    }
+
+    [Fact]
     public void A_large_single_file_gives_the_same_report_on_one_thread_and_on_four()
     {
         var text = Stream(Count);
