@@ -39,7 +39,7 @@ public static class SourceDecoder
             var filled = Fill(stream, chunk, Math.Min(chunk.Length, length));
             var bomLength = 0;
             (encoding, bomLength) = DetectByteOrderMark(chunk.AsSpan(0, filled));
-            if (encoding is null && chunk.AsSpan(0, Math.Min(filled, BinaryProbeLength)).IndexOf((byte)0) is var nul and >= 0)
+            if (encoding is null && FirstNulByte(chunk.AsSpan(0, filled)) is var nul and >= 0)
             {
                 problem = BinaryProblem;
                 problemOffset = nul;
@@ -105,7 +105,7 @@ public static class SourceDecoder
         problem = string.Empty;
         problemOffset = 0;
         var (encoding, bomLength) = DetectByteOrderMark(bytes);
-        if (encoding is null && bytes[..Math.Min(bytes.Length, BinaryProbeLength)].IndexOf((byte)0) is var nul and >= 0)
+        if (encoding is null && FirstNulByte(bytes) is var nul and >= 0)
         {
             problem = BinaryProblem;
             problemOffset = nul;
@@ -124,6 +124,9 @@ public static class SourceDecoder
             return false;
         }
     }
+
+    /// <summary>Where a NUL byte within the first <see cref="BinaryProbeLength"/> bytes marks a file without a byte order mark as binary, or -1.</summary>
+    private static int FirstNulByte(ReadOnlySpan<byte> head) => head[..Math.Min(head.Length, BinaryProbeLength)].IndexOf((byte)0);
 
     private const string BinaryProblem = "the file is binary (it contains a NUL byte), not YAML or JSON text";
 
