@@ -138,17 +138,46 @@ public sealed class LintEngine
             return new FileResult(input.Path, 0, [], [], [problem!], CommentDirectives.None);
         }
 
-        var loaded = new YamlLoader(_options.Limits, threads).Load(file);
-        var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
+        var diagnostics = new List<Diagnostic>();
         var directives = CommentDirectives.Read(file, diagnostics);
 
-        // Nothing after the loader and the comment directives reads the text: a file on disk gives its buffer back
-        // now rather than holding it while its objects are checked (for a CustomResourceDefinition of 2 MB, 4 MB).
+        // A large file linted alone is read and checked a segment at a time on all threads, and each segment's trees
+        // are dropped once its objects are reduced: a 40 MB stream is never held whole as trees. Any other file, or one
+        // whose segments the loader will not read alone, is loaded whole.
+        var loader = new YamlLoader(_options.Limits, threads);
+        FileAnalysis analysis;
+        if (loader.TryLoadInSegments(file, segment => AnalyzeDocuments(segment, threads: 1)) is { } segments)
+        {
+            analysis = Join(segments);
+            ReleaseIfOnDisk(input, file);
+        }
+        else
+        {
+            var loaded = loader.Load(file);
+            ReleaseIfOnDisk(input, file);
+            analysis = AnalyzeDocuments(loaded, threads);
+        }
+
+        diagnostics.AddRange(analysis.Diagnostics);
+        return new FileResult(file.Path, analysis.Documents, analysis.Objects, analysis.CustomResourceVersions, diagnostics, directives);
+    }
+
+    /// <summary>
+    /// Nothing after the loader and the comment directives reads the text: a file on disk gives its buffer back before
+    /// its objects are checked (for a CustomResourceDefinition of 2 MB, 4 MB); the few later readers read it again.
+    /// </summary>
+    private static void ReleaseIfOnDisk(InputSource input, SourceFile file)
+    {
         if (input.IsFile)
         {
             file.ReleaseText();
         }
+    }
 
+    /// <summary>The objects of loaded documents, checked by the object and pod rules and reduced to what the whole-set rules read.</summary>
+    private FileAnalysis AnalyzeDocuments(LoadedFile loaded, int threads)
+    {
+        var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var objects = new List<KubeObject>();
         foreach (var document in loaded.Documents)
         {
@@ -163,8 +192,31 @@ public sealed class LintEngine
         }
 
         Retain(objects, diagnostics);
+        return new FileAnalysis(loaded.Documents.Count, objects, customResourceVersions, diagnostics);
+    }
 
-        return new FileResult(file.Path, loaded.Documents.Count, objects, customResourceVersions, diagnostics, directives);
+    /// <summary>The analyses of a file's segments as one, with documents numbered through the file as one reader numbers them.</summary>
+    private static FileAnalysis Join(IReadOnlyList<FileAnalysis> segments)
+    {
+        var joined = new FileAnalysis(0, [], [], []);
+        var renumbered = new HashSet<ManifestDocument>(ReferenceEqualityComparer.Instance);
+        foreach (var segment in segments)
+        {
+            foreach (var item in segment.Objects)
+            {
+                if (joined.Documents > 0 && renumbered.Add(item.Document))
+                {
+                    item.Document.Index += joined.Documents;
+                }
+            }
+
+            joined.Objects.AddRange(segment.Objects);
+            joined.CustomResourceVersions.AddRange(segment.CustomResourceVersions);
+            joined.Diagnostics.AddRange(segment.Diagnostics);
+            joined = joined with { Documents = joined.Documents + segment.Documents };
+        }
+
+        return joined;
     }
 
     /// <summary>
@@ -256,6 +308,9 @@ public sealed class LintEngine
             }
         }
     }
+
+    /// <summary>What the object and pod rules made of a file's documents (or of one segment of them), objects reduced.</summary>
+    private sealed record FileAnalysis(int Documents, List<KubeObject> Objects, List<CustomResourceVersion> CustomResourceVersions, List<Diagnostic> Diagnostics);
 
     private sealed record FileResult(
         string Path, int Documents, List<KubeObject> Objects, List<CustomResourceVersion> CustomResourceVersions, List<Diagnostic> Diagnostics, CommentDirectives Directives);

@@ -83,12 +83,15 @@ public sealed class InputSource
             return Problem(SHIP0004InputLimitExceeded.Rule, 1, 1, $"the input has {bytes.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}");
         }
 
-        if (SourceDecoder.TryDecode(bytes, out var text, out var reason, out var offset))
+        // Decoded into a buffer, as a file is, rather than into a string: the readers take the buffer as it is, and a
+        // string is made only if a report needs the text (the buffer is kept: bytes in hand cannot be read again).
+        using var stream = new MemoryStream(bytes, writable: false);
+        if (SourceDecoder.TryDecodeStream(stream, bytes.Length, out var chars, out var count, out var reason, out var offset))
         {
-            return new ReadResult(new SourceFile(Path, text), null);
+            return new ReadResult(new SourceFile(Path, chars, count), null);
         }
 
-        var (line, column) = SourceDecoder.Position(bytes, offset);
+        var (line, column) = SourceDecoder.Position(bytes, (int)offset);
         return Problem(SHIP0006UnreadableFile.Rule, line, column, reason);
     }
 

@@ -15,7 +15,8 @@ public sealed class ManifestDocument
     public SourceFile File { get; }
 
     /// <summary>0-based position of the document in its file, counting only non-empty documents.</summary>
-    public int Index { get; }
+    /// <remarks>Set by the engine when it joins the segments of a large file, each read and numbered on its own.</remarks>
+    public int Index { get; internal set; }
 
     public Node Root { get; }
 }

@@ -16,7 +16,7 @@ public sealed class SourceFile
         _text = text;
     }
 
-    /// <summary>A file read from disk into a buffer from <see cref="FileBuffers"/>; <see cref="ReleaseText"/> returns it.</summary>
+    /// <summary>Text decoded into a buffer from <see cref="FileBuffers"/>; <see cref="ReleaseText"/> returns it (files on disk only: other text is kept).</summary>
     internal SourceFile(string path, char[] pooled, int length)
     {
         Path = path;
@@ -38,7 +38,7 @@ public sealed class SourceFile
 
     /// <summary>The text as an array the block reader may read directly: the pooled buffer, or a copy of the string.</summary>
     internal (char[] Characters, int Length) Characters() =>
-        _text is null && _pooled is not null ? (_pooled, _pooledLength) : (Text.ToCharArray(), Text.Length);
+        _pooled is not null ? (_pooled, _pooledLength) : (Text.ToCharArray(), Text.Length);
 
     /// <summary>
     /// Drops the text of a file on disk once the run has analysed it, so a run over many files does not hold them

@@ -22,6 +22,9 @@ public sealed class YamlLoader
     /// <summary>Below this many characters, a file's documents are read on one thread: handing them out costs more.</summary>
     internal const int MinLengthToReadInParallel = 1024 * 1024;
 
+    /// <summary>About how many characters a segment of a large file has: its tree is about ten times that.</summary>
+    private const int SegmentLength = 1024 * 1024;
+
     private readonly LoaderLimits _limits;
     private readonly bool _blockReaderFirst;
     private readonly int _threads;
@@ -50,7 +53,7 @@ public sealed class YamlLoader
         if (_blockReaderFirst)
         {
             var (characters, length) = file.Characters();
-            if (TryReadInParallel(file, characters, length, documents, diagnostics)
+            if (TryMerge(file, TryLoadInSegments(file, part => part), documents, diagnostics)
                 || BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
             {
                 return new LoadedFile(file, documents, diagnostics);
@@ -96,53 +99,75 @@ public sealed class YamlLoader
 
     /// <summary>
     /// Reads a large stream of documents (a rendered chart, a cluster dump, one file with a whole application) in
-    /// segments on several threads, and gives the documents and findings in stream order, numbered as one reader would
-    /// number them. Segments outside the block reader's subset are read by SharpYaml. False, with nothing added, when
-    /// the file is small or has one segment, or when a segment has a syntax error (the whole file is then read as usual).
+    /// segments of about a megabyte on several threads, and hands each segment's documents to
+    /// <paramref name="analyze"/> on the thread that read them, so that only the segments in flight are held as trees.
+    /// Documents are numbered within their segment; findings have their positions in the whole file. Segments outside
+    /// the block reader's subset are read by SharpYaml. Null when the file is small or has one segment, or when a
+    /// segment has a syntax error or the file more documents than the limit: <see cref="Load"/> then reads it whole, as
+    /// one reader would (resynchronising after errors, reporting an unrendered template).
     /// </summary>
-    private bool TryReadInParallel(SourceFile file, char[] characters, int length, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
+    /// <returns>What <paramref name="analyze"/> made of each segment, in stream order.</returns>
+    internal IReadOnlyList<T>? TryLoadInSegments<T>(SourceFile file, Func<LoadedFile, T> analyze)
     {
-        if (_threads == 1 || length < _minLengthToReadInParallel
-            || BlockYamlReader.SplitAtDocumentMarkers(characters, length, _threads * 4) is not { } segments)
+        if (!_blockReaderFirst || _threads == 1)
         {
-            return false;
+            return null;
         }
 
-        var parts = new (List<ManifestDocument> Documents, List<Diagnostic> Diagnostics, bool Read)[segments.Count];
-        Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i =>
+        var (characters, length) = file.Characters();
+        if (length < _minLengthToReadInParallel
+            || BlockYamlReader.SplitAtDocumentMarkers(characters, length, Math.Max(_threads * 4, length / SegmentLength)) is not { } segments)
         {
-            var segment = segments[i];
-            var part = (Documents: new List<ManifestDocument>(), Diagnostics: new List<Diagnostic>(), Read: false);
-            part.Read = BlockYamlReader.TryReadSegment(characters, segment, new DocumentBuilder(file, _limits, 0, part.Documents, part.Diagnostics), _limits.MaxDepth);
-            if (!part.Read)
+            return null;
+        }
+
+        var results = new T[segments.Count];
+        var failed = false;
+        var documents = 0;
+        Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, (i, loop) =>
+        {
+            if (Volatile.Read(ref failed) || ReadSegment(file, characters, segments[i]) is not { } part)
             {
-                // Outside the block reader's subset (an anchor, a folded scalar with more-indented lines, CRLF): SharpYaml
-                // reads this segment alone. A syntax error or a complex key (what a template looks like) needs the
-                // whole file, for resynchronisation and the template finding.
-                part.Documents.Clear();
-                part.Diagnostics.Clear();
-                var builder = new DocumentBuilder(file, _limits, segment.FirstLine - 1, part.Documents, part.Diagnostics);
-                var sawComplexKey = false;
-                builder.ComplexKeySeen += () => sawComplexKey = true;
-                part.Read = builder.Parse(new string(characters, segment.Start, segment.End - segment.Start)) is null && !sawComplexKey;
+                Volatile.Write(ref failed, true);
+                loop.Stop();
+                return;
             }
 
-            parts[i] = part;
+            Interlocked.Add(ref documents, part.Documents.Count);
+            results[i] = analyze(part);
         });
 
-        var total = 0;
-        foreach (var part in parts)
-        {
-            if (!part.Read)
-            {
-                return false;
-            }
+        // One reader stops at the document limit; at it, let that reader say where.
+        return failed || documents >= _limits.MaxDocuments ? null : results;
+    }
 
-            total += part.Documents.Count;
+    /// <summary>One segment's documents, or null when it has a syntax error or a complex key.</summary>
+    private LoadedFile? ReadSegment(SourceFile file, char[] characters, BlockYamlReader.TextSegment segment)
+    {
+        var documents = new List<ManifestDocument>();
+        var diagnostics = new List<Diagnostic>();
+        if (BlockYamlReader.TryReadSegment(characters, segment, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+        {
+            return new LoadedFile(file, documents, diagnostics);
         }
 
-        // One reader stops at the document limit; at it, let that reader say where.
-        if (total >= _limits.MaxDocuments)
+        // Outside the block reader's subset (an anchor, a folded scalar with more-indented lines, CRLF): SharpYaml reads
+        // this segment alone. A syntax error or a complex key (what a template looks like) needs the whole file, for
+        // resynchronisation and the template finding.
+        documents.Clear();
+        diagnostics.Clear();
+        var builder = new DocumentBuilder(file, _limits, segment.FirstLine - 1, documents, diagnostics);
+        var sawComplexKey = false;
+        builder.ComplexKeySeen += () => sawComplexKey = true;
+        return builder.Parse(new string(characters, segment.Start, segment.End - segment.Start)) is null && !sawComplexKey
+            ? new LoadedFile(file, documents, diagnostics)
+            : null;
+    }
+
+    /// <summary>The segments of <see cref="TryLoadInSegments"/>, numbered as one reader numbers documents.</summary>
+    private static bool TryMerge(SourceFile file, IReadOnlyList<LoadedFile>? parts, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
+    {
+        if (parts is null)
         {
             return false;
         }

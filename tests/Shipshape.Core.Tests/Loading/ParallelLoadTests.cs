@@ -126,16 +126,23 @@ public sealed class ParallelLoadTests
     [Fact]
     public void A_large_single_file_gives_the_same_report_on_one_thread_and_on_four()
     {
-        var text = Stream(Count);
+        // Read and checked a segment at a time on four threads: whole-set rules still see every object (the duplicate
+        // of the first ConfigMap at the end, Services selecting pods of other segments), comment directives still
+        // apply, and documents are numbered through the file.
+        var text = Stream(Count) + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  # shipshape-disable-next-line SHIP2007 -- kept on purpose\n  name: config-0\n"
+            + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-5\n";
         var input = InputSource.FromText("stream.yaml", text);
         var lastDuplicate = text[..text.LastIndexOf("  name: twice-", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
         var one = new LintEngine(new LintOptions { Threads = 1 }).Run([input]);
         var four = new LintEngine(new LintOptions { Threads = 4 }).Run([input]);
 
-        Assert.Equal(Count * 4 / 5, four.Summary.Resources);
-        Assert.Equal(one.Diagnostics.Select(d => d.ToString()), four.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal((Count * 4 / 5) + 2, four.Summary.Resources);
+        Assert.Equal(one.Diagnostics.Select(d => $"{d} {d.Suppression} {d.Object?.Document.Index}"), four.Diagnostics.Select(d => $"{d} {d.Suppression} {d.Object?.Document.Index}"));
         Assert.Equal(Count / 5, four.Findings("SHIP0002").Length);
         Assert.Equal($"SHIP0002@{lastDuplicate}:3", four.Findings("SHIP0002")[^1]);
+        Assert.Equal(["SHIP2007@" + (text.Split('\n').Length - 1) + ":9"], four.Findings("SHIP2007"));
+        Assert.Equal((Count * 4 / 5) + 1, four.Active.Single(d => d.Id == "SHIP2007").Object!.Document.Index);
+        Assert.Equal(1, four.Summary.Suppressed);
     }
 }
