@@ -32,16 +32,17 @@ internal sealed class DefinitionSet
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     private readonly DefinitionTexts _definitions;
-    private readonly Dictionary<GroupVersionKind, string> _kinds;
+    private readonly ConcurrentDictionary<GroupVersionKind, string?> _kindNames = new();
+    private readonly Func<GroupVersionKind, string?> _findKind;
     private readonly ConcurrentDictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DefinitionReference> _references = new(StringComparer.Ordinal);
     private readonly Func<string, DefinitionReference> _referenceFactory;
     private readonly Func<string, SchemaNode> _compile;
 
-    private DefinitionSet(DefinitionTexts definitions, Dictionary<GroupVersionKind, string> kinds)
+    private DefinitionSet(DefinitionTexts definitions)
     {
         _definitions = definitions;
-        _kinds = kinds;
+        _findKind = definitions.FindKind;
         _compile = CompileDefinition;
         _referenceFactory = name => new DefinitionReference(name, n => _compiled.GetOrAdd(n, _compile));
     }
@@ -81,14 +82,15 @@ internal sealed class DefinitionSet
             }
         }
 
-        return new DefinitionSet(new ParsedTexts(definitions), kinds);
+        return new DefinitionSet(new ParsedTexts(definitions, kinds));
     }
 
     /// <summary>
     /// Indexes a file in the normalised layout (a <c>{"definitions":{</c> line, then one <c>"NAME":{...},</c> per
     /// line in name order, then <c>}}</c>) without parsing it; null when the file is not in that layout. Only where
-    /// each line starts is kept, and the kinds: a definition is found by binary search on the names when first
-    /// needed, so a run makes no string for the hundreds of definitions it never uses.
+    /// each line starts is kept: a definition is found by binary search on the names, and the definition of a kind by
+    /// searching for its group/version/kind, when first needed, so a run makes no string for the hundreds of
+    /// definitions and kinds it never uses.
     /// </summary>
     internal static DefinitionSet? TryScanLines(ReadOnlyMemory<byte> json)
     {
@@ -100,7 +102,6 @@ internal sealed class DefinitionSet
         }
 
         var lineStarts = new List<int>(1024);
-        var kinds = new Dictionary<GroupVersionKind, string>();
         var position = header.Length;
         var previousName = ReadOnlySpan<byte>.Empty;
         while (true)
@@ -115,7 +116,7 @@ internal sealed class DefinitionSet
             if (line.SequenceEqual("}}"u8))
             {
                 lineStarts.Add(position);
-                return new DefinitionSet(new SortedLines(json, [.. lineStarts]), kinds);
+                return new DefinitionSet(new SortedLines(json, [.. lineStarts]));
             }
 
             // "NAME":{...} with an optional trailing comma; definition names contain no escapes.
@@ -126,12 +127,6 @@ internal sealed class DefinitionSet
 
             lineStarts.Add(position);
             previousName = name;
-            var gvkKey = line.IndexOf("\"x-kubernetes-group-version-kind\":"u8);
-            if (gvkKey >= 0 && ReadSingleKind(line[(gvkKey + GvkKeyword.Length + 3)..]) is { } gvk)
-            {
-                kinds[gvk] = Encoding.UTF8.GetString(name);
-            }
-
             position += length + 1;
         }
     }
@@ -181,11 +176,15 @@ internal sealed class DefinitionSet
     }
 
     /// <summary>The schema of objects of <paramref name="gvk"/>, or null when this set does not serve that kind.</summary>
-    public SchemaNode? ForKind(GroupVersionKind gvk) => _kinds.TryGetValue(gvk, out var name) ? _compiled.GetOrAdd(name, _compile) : null;
+    public SchemaNode? ForKind(GroupVersionKind gvk) => DefinitionOf(gvk) is { } name ? _compiled.GetOrAdd(name, _compile) : null;
 
-    public bool Serves(GroupVersionKind gvk) => _kinds.ContainsKey(gvk);
+    public bool Serves(GroupVersionKind gvk) => DefinitionOf(gvk) is not null;
 
-    public IEnumerable<GroupVersionKind> Kinds => _kinds.Keys;
+    /// <summary>Every kind with a definition of its own (for suggestions; an embedded set reads them all on first use).</summary>
+    public IEnumerable<GroupVersionKind> Kinds => _definitions.AllKinds.Keys;
+
+    /// <summary>The name of the definition of <paramref name="gvk"/>'s objects (one that lists that kind alone), or null.</summary>
+    internal string? DefinitionOf(GroupVersionKind gvk) => _kindNames.GetOrAdd(gvk, _findKind);
 
     /// <summary>The JSON text of the definition <paramref name="name"/>, or null when there is none.</summary>
     internal ReadOnlyMemory<byte>? Json(string name) => _definitions.TryGet(name, out var json) ? json : (ReadOnlyMemory<byte>?)null;
@@ -223,22 +222,72 @@ internal sealed class DefinitionSet
     {
         public abstract int Count { get; }
 
+        /// <summary>Each kind that a definition lists alone, with that definition's name.</summary>
+        public abstract IReadOnlyDictionary<GroupVersionKind, string> AllKinds { get; }
+
         public abstract bool TryGet(string name, out ReadOnlyMemory<byte> json);
+
+        /// <summary>The name of the definition that lists <paramref name="gvk"/> alone, or null.</summary>
+        public abstract string? FindKind(GroupVersionKind gvk);
     }
 
     /// <summary>The definitions of a document parsed whole.</summary>
-    private sealed class ParsedTexts(Dictionary<string, ReadOnlyMemory<byte>> texts) : DefinitionTexts
+    private sealed class ParsedTexts(Dictionary<string, ReadOnlyMemory<byte>> texts, Dictionary<GroupVersionKind, string> kinds) : DefinitionTexts
     {
         public override int Count => texts.Count;
 
+        public override IReadOnlyDictionary<GroupVersionKind, string> AllKinds => kinds;
+
         public override bool TryGet(string name, out ReadOnlyMemory<byte> json) => texts.TryGetValue(name, out json);
+
+        public override string? FindKind(GroupVersionKind gvk) => kinds.TryGetValue(gvk, out var name) ? name : null;
     }
 
     /// <summary>The lines of a file in the normalised layout, one definition each, in name order.</summary>
     /// <param name="lineStarts">Where each definition's line starts, then where the closing line starts.</param>
     private sealed class SortedLines(ReadOnlyMemory<byte> file, int[] lineStarts) : DefinitionTexts
     {
+        private Dictionary<GroupVersionKind, string>? _allKinds;
+
         public override int Count => lineStarts.Length - 1;
+
+        public override IReadOnlyDictionary<GroupVersionKind, string> AllKinds => _allKinds ??= ReadAllKinds();
+
+        /// <summary>
+        /// Searches the file for the kind's entry as the normalised layout writes it, <c>"x-kubernetes-group-version-kind":
+        /// [{"group":"G","kind":"K","version":"V"}]</c> (one kind alone), and gives the name of the last line that has it.
+        /// </summary>
+        public override string? FindKind(GroupVersionKind gvk)
+        {
+            var entry = Encoding.UTF8.GetBytes($"\"{GvkKeyword}\":[{{\"group\":\"{gvk.Group}\",\"kind\":\"{gvk.Kind}\",\"version\":\"{gvk.Version}\"}}]");
+            var text = file.Span;
+            var found = text.LastIndexOf(entry);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            var lineStart = text[..found].LastIndexOf((byte)'\n') + 1;
+            var lineLength = text[lineStart..].IndexOf((byte)'\n');
+            return Encoding.UTF8.GetString(Name(text.Slice(lineStart, lineLength)));
+        }
+
+        private Dictionary<GroupVersionKind, string> ReadAllKinds()
+        {
+            var kinds = new Dictionary<GroupVersionKind, string>();
+            var text = file.Span;
+            for (var i = 0; i < Count; i++)
+            {
+                var line = text[lineStarts[i]..(lineStarts[i + 1] - 1)];
+                var gvkKey = line.IndexOf("\"x-kubernetes-group-version-kind\":"u8);
+                if (gvkKey >= 0 && ReadSingleKind(line[(gvkKey + GvkKeyword.Length + 3)..]) is { } gvk)
+                {
+                    kinds[gvk] = Encoding.UTF8.GetString(Name(line));
+                }
+            }
+
+            return kinds;
+        }
 
         /// <summary>The name of a <c>"NAME":{...}</c> line, or empty when the line is not one.</summary>
         public static ReadOnlySpan<byte> Name(ReadOnlySpan<byte> line)

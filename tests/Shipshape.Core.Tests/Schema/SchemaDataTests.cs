@@ -37,6 +37,17 @@ public sealed class SchemaDataTests
             Assert.Equal(parsed.Count, scanned.Count);
             Assert.Equal(parsed.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal), scanned.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal));
 
+            // A kind's definition is found by searching for it, without the list of all kinds.
+            var searched = DefinitionSet.TryScanLines(bytes)!;
+            foreach (var kind in parsed.Kinds)
+            {
+                Assert.Equal(parsed.DefinitionOf(kind), searched.DefinitionOf(kind));
+            }
+
+            Assert.Null(searched.DefinitionOf(new GroupVersionKind(string.Empty, "v1", "DeleteOptions")));
+            Assert.Null(searched.DefinitionOf(new GroupVersionKind(string.Empty, "v1", "NoSuchThing")));
+            Assert.Null(searched.DefinitionOf(new GroupVersionKind("apps", "v1", "Pod")));
+
             using var document = JsonDocument.Parse(bytes);
             foreach (var definition in document.RootElement.GetProperty("definitions").EnumerateObject())
             {
