@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of the NativeAOT shipshape binary (and kubeconform, when available).
-#   bench/run.sh [SIZES]      SIZES defaults to "1 10 100" (corpus multiples)
+#   bench/run.sh [SIZES]      SIZES defaults to "1 10 100" (corpus multiples); with 10, also one 48 MB stream of them
 # Env: CORPUS (default ../shared/corpus/public), KUBECONFORM (binary; default: bench/out/tools/kubeconform
 #      from bench/kubeconform/build.sh, else `kubeconform` on PATH), KUBECONFORM_SCHEMAS (schema directory
 #      for kubeconform -schema-location; default with the built binary: bench/out/tools/kubeconform-schemas),
@@ -89,6 +89,25 @@ for n in $sizes; do
     echo "x$n wall ratio shipshape/kubeconform: $(echo "$s / $k" | bc -l)" | tee -a "$results"
   fi
 done
+
+# One large stream, as a rendered chart or a cluster dump piped in: the ×10 corpus's YAML files joined into one file of
+# at most 48 MB (shipshape's default file limit is 64 MB), read and checked in segments on all cores.
+if [[ " $sizes " == *" 10 "* ]]; then
+  stream="$out/stream-x10.yaml"
+  if [ ! -f "$stream" ]; then
+    find "$out/corpus-x10" -type f \( -name '*.yaml' -o -name '*.yml' \) | sort | while read -r file; do
+      [ "$(stat -c %s "$stream.tmp" 2>/dev/null || echo 0)" -lt 48000000 ] || break
+      cat "$file" >> "$stream.tmp"; printf '\n---\n' >> "$stream.tmp"
+    done || true  # the loop stops reading early on purpose
+    mv "$stream.tmp" "$stream"
+  fi
+  echo "== one stream of the x10 corpus's YAML files"
+  s=$(measure shipshape "stream" "$stream" "$shipshape" lint --format json --output /dev/null "$stream")
+  if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
+    k=$(measure kubeconform "stream" "$stream" "$kubeconform" "${kubeconform_flags[@]}" "$stream")
+    echo "stream wall ratio shipshape/kubeconform: $(echo "$s / $k" | bc -l)" | tee -a "$results"
+  fi
+fi
 
 [ -n "$kubeconform" ] || echo "(kubeconform not found: set KUBECONFORM and KUBECONFORM_SCHEMAS to compare)" | tee -a "$results"
 cat "$results"
