@@ -141,19 +141,18 @@ public sealed class LintEngine
         var diagnostics = new List<Diagnostic>();
         var directives = CommentDirectives.Read(file, diagnostics);
 
-        // A large file linted alone is read and checked a segment at a time on all threads, and each segment's trees
-        // are dropped once its objects are reduced: a 40 MB stream is never held whole as trees. Any other file, or one
-        // whose segments the loader will not read alone, is loaded whole.
-        var loader = new YamlLoader(_options.Limits, threads);
+        // A large file is read and checked a segment at a time (on all threads when it is linted alone), and each
+        // segment's trees are dropped once its objects are reduced: a 40 MB stream is never held whole as trees. Any
+        // other file, or one whose segments the loader will not read alone, is loaded whole.
         FileAnalysis analysis;
-        if (loader.TryLoadInSegments(file, segment => AnalyzeDocuments(segment, threads: 1)) is { } segments)
+        if (new YamlLoader(_options.Limits, threads).TryLoadInSegments(file, segment => AnalyzeDocuments(segment, threads: 1)) is { } segments)
         {
             analysis = Join(segments);
             ReleaseIfOnDisk(input, file);
         }
         else
         {
-            var loaded = loader.Load(file);
+            var loaded = new YamlLoader(_options.Limits).LoadWhole(file);
             ReleaseIfOnDisk(input, file);
             analysis = AnalyzeDocuments(loaded, threads);
         }

@@ -114,23 +114,23 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>
-    /// Cuts a stream of documents into about <paramref name="count"/> segments of similar length, each ending where
-    /// a line starts with a <c>---</c> marker. YAML forbids such a line inside any node (even a block or quoted
-    /// scalar), so the documents of the segments are those of the whole text; a text that is not valid YAML there
-    /// makes a segment fail to read, and the loader reads the whole file again. Null when there is one segment only.
+    /// Cuts <paramref name="range"/> of a stream of documents into about <paramref name="count"/> segments of similar
+    /// length (one per document when <paramref name="count"/> is larger than their number), each ending where a line
+    /// starts with a <c>---</c> marker. YAML forbids such a line inside any node (even a block or quoted scalar), so
+    /// the documents of the segments are those of the whole text; a text that is not valid YAML there makes a segment
+    /// fail to read, and the loader reads the whole file again. Null when there is one segment only.
     /// </summary>
-    public static List<TextSegment>? SplitAtDocumentMarkers(char[] text, int length, int count)
+    public static List<TextSegment>? SplitAtDocumentMarkers(char[] text, TextSegment range, int count)
     {
-        var segments = new List<TextSegment>(count);
-        var target = length / count;
-        var start = 0;
-        var firstLine = 1;
-        var line = 1;
-        for (var lineStart = 0; lineStart < length;)
+        var segments = new List<TextSegment>();
+        var target = (range.End - range.Start) / count;
+        var start = range.Start;
+        var firstLine = range.FirstLine;
+        var line = range.FirstLine;
+        for (var lineStart = range.Start; lineStart < range.End;)
         {
-            var newline = text.AsSpan(lineStart, length - lineStart).IndexOf('\n');
-            if (lineStart - start >= target && lineStart + 3 <= length && text[lineStart] == '-' && text[lineStart + 1] == '-'
-                && text[lineStart + 2] == '-' && (lineStart + 3 == length || text[lineStart + 3] is ' ' or '\t' or '\r' or '\n'))
+            var newline = text.AsSpan(lineStart, range.End - lineStart).IndexOf('\n');
+            if (lineStart > start && lineStart - start >= target && IsDocumentMarkerLine(text, lineStart, range.End))
             {
                 segments.Add(new TextSegment(start, lineStart, firstLine));
                 start = lineStart;
@@ -151,9 +151,13 @@ internal sealed class BlockYamlReader
             return null;
         }
 
-        segments.Add(new TextSegment(start, length, firstLine));
+        segments.Add(new TextSegment(start, range.End, firstLine));
         return segments;
     }
+
+    private static bool IsDocumentMarkerLine(char[] text, int lineStart, int end) =>
+        lineStart + 3 <= end && text[lineStart] == '-' && text[lineStart + 1] == '-' && text[lineStart + 2] == '-'
+        && (lineStart + 3 == end || text[lineStart + 3] is ' ' or '\t' or '\r' or '\n');
 
     /// <summary>A copy without the \r of each \r\n (a lone \r stays, and sends the file to the full parser).</summary>
     private static (char[] Text, int Length) WithoutCarriageReturns(char[] text, int length)

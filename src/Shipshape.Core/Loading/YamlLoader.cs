@@ -30,7 +30,7 @@ public sealed class YamlLoader
     private readonly int _threads;
     private readonly int _minLengthToReadInParallel;
 
-    /// <param name="threads">How many threads may read the documents of one large file at once.</param>
+    /// <param name="threads">How many threads may read the segments of one large file at once.</param>
     public YamlLoader(LoaderLimits? limits = null, int threads = 1)
         : this(limits, blockReaderFirst: true, threads)
     {
@@ -46,15 +46,19 @@ public sealed class YamlLoader
         _minLengthToReadInParallel = minLengthToReadInParallel;
     }
 
-    public LoadedFile Load(SourceFile file)
+    /// <summary>Reads the file: a large one in segments (see <see cref="TryLoadInSegments"/>), any other whole.</summary>
+    public LoadedFile Load(SourceFile file) =>
+        TryLoadInSegments(file, part => part) is { } parts ? Join(file, parts) : LoadWhole(file);
+
+    /// <summary>Reads the file as one reader: the block reader, or SharpYaml from the start when it gives up.</summary>
+    internal LoadedFile LoadWhole(SourceFile file)
     {
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();
         if (_blockReaderFirst)
         {
             var (characters, length) = file.Characters();
-            if (TryMerge(file, TryLoadInSegments(file, part => part), documents, diagnostics)
-                || BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+            if (BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
             {
                 return new LoadedFile(file, documents, diagnostics);
             }
@@ -99,24 +103,24 @@ public sealed class YamlLoader
 
     /// <summary>
     /// Reads a large stream of documents (a rendered chart, a cluster dump, one file with a whole application) in
-    /// segments of about a megabyte on several threads, and hands each segment's documents to
+    /// segments of about a megabyte, on as many threads as the loader may use, and hands each segment's documents to
     /// <paramref name="analyze"/> on the thread that read them, so that only the segments in flight are held as trees.
-    /// Documents are numbered within their segment; findings have their positions in the whole file. Segments outside
-    /// the block reader's subset are read by SharpYaml. Null when the file is small or has one segment, or when a
-    /// segment has a syntax error or the file more documents than the limit: <see cref="Load"/> then reads it whole, as
-    /// one reader would (resynchronising after errors, reporting an unrendered template).
+    /// Documents are numbered within their segment; findings have their positions in the whole file. SharpYaml reads
+    /// the documents outside the block reader's subset, and only those. Null when the file is small or has one segment,
+    /// or when a segment has a syntax error or the file more documents than the limit: <see cref="LoadWhole"/> then
+    /// reads it, as one reader would (resynchronising after errors, reporting an unrendered template).
     /// </summary>
     /// <returns>What <paramref name="analyze"/> made of each segment, in stream order.</returns>
     internal IReadOnlyList<T>? TryLoadInSegments<T>(SourceFile file, Func<LoadedFile, T> analyze)
     {
-        if (!_blockReaderFirst || _threads == 1)
+        if (!_blockReaderFirst)
         {
             return null;
         }
 
         var (characters, length) = file.Characters();
         if (length < _minLengthToReadInParallel
-            || BlockYamlReader.SplitAtDocumentMarkers(characters, length, Math.Max(_threads * 4, length / SegmentLength)) is not { } segments)
+            || BlockYamlReader.SplitAtDocumentMarkers(characters, new BlockYamlReader.TextSegment(0, length, 1), Math.Max(_threads * 4, length / SegmentLength)) is not { } segments)
         {
             return null;
         }
@@ -151,27 +155,39 @@ public sealed class YamlLoader
             return new LoadedFile(file, documents, diagnostics);
         }
 
-        // Outside the block reader's subset (an anchor, a folded scalar with more-indented lines, CRLF): SharpYaml reads
-        // this segment alone. A syntax error or a complex key (what a template looks like) needs the whole file, for
+        // Something in the segment is outside the block reader's subset (an anchor, a folded scalar with more-indented
+        // lines, CRLF): each document of the segment is read on its own, and SharpYaml reads those the block reader
+        // does not. A syntax error or a complex key (what a template looks like) needs the whole file, for
         // resynchronisation and the template finding.
         documents.Clear();
         diagnostics.Clear();
-        var builder = new DocumentBuilder(file, _limits, segment.FirstLine - 1, documents, diagnostics);
-        var sawComplexKey = false;
-        builder.ComplexKeySeen += () => sawComplexKey = true;
-        return builder.Parse(new string(characters, segment.Start, segment.End - segment.Start)) is null && !sawComplexKey
-            ? new LoadedFile(file, documents, diagnostics)
-            : null;
-    }
-
-    /// <summary>The segments of <see cref="TryLoadInSegments"/>, numbered as one reader numbers documents.</summary>
-    private static bool TryMerge(SourceFile file, IReadOnlyList<LoadedFile>? parts, List<ManifestDocument> documents, List<Diagnostic> diagnostics)
-    {
-        if (parts is null)
+        foreach (var piece in BlockYamlReader.SplitAtDocumentMarkers(characters, segment, int.MaxValue) ?? [segment])
         {
-            return false;
+            var (documentCount, diagnosticCount) = (documents.Count, diagnostics.Count);
+            if (BlockYamlReader.TryReadSegment(characters, piece, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
+            {
+                continue;
+            }
+
+            documents.RemoveRange(documentCount, documents.Count - documentCount);
+            diagnostics.RemoveRange(diagnosticCount, diagnostics.Count - diagnosticCount);
+            var builder = new DocumentBuilder(file, _limits, piece.FirstLine - 1, documents, diagnostics);
+            var sawComplexKey = false;
+            builder.ComplexKeySeen += () => sawComplexKey = true;
+            if (builder.Parse(new string(characters, piece.Start, piece.End - piece.Start)) is not null || sawComplexKey)
+            {
+                return null;
+            }
         }
 
+        return new LoadedFile(file, documents, diagnostics);
+    }
+
+    /// <summary>The segments of <see cref="TryLoadInSegments"/> as one file, numbered as one reader numbers documents.</summary>
+    private static LoadedFile Join(SourceFile file, IReadOnlyList<LoadedFile> parts)
+    {
+        var documents = new List<ManifestDocument>();
+        var diagnostics = new List<Diagnostic>();
         foreach (var part in parts)
         {
             foreach (var document in part.Documents)
@@ -182,7 +198,7 @@ public sealed class YamlLoader
             diagnostics.AddRange(part.Diagnostics);
         }
 
-        return true;
+        return new LoadedFile(file, documents, diagnostics);
     }
 
     /// <summary>

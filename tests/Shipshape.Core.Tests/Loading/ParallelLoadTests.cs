@@ -5,8 +5,9 @@ using Shipshape.Core.Loading;
 namespace Shipshape.Core.Tests.Loading;
 
 /// <summary>
-/// A large stream of documents read alone is cut at its <c>---</c> lines and read on several threads: the documents,
-/// their numbers, every position and every finding must be exactly those of one reader over the whole text.
+/// A large stream of documents is cut at its <c>---</c> lines and read a segment at a time, on several threads when
+/// it is linted alone: the documents, their numbers, every position and every finding must be exactly those of one
+/// reader over the whole text.
 /// </summary>
 public sealed class ParallelLoadTests
 {
@@ -48,13 +49,16 @@ public sealed class ParallelLoadTests
 
     private static LoadedFile Load(string text, int threads) => new YamlLoader(LoaderLimits.Default, threads).Load(new SourceFile("stream.yaml", text));
 
+    /// <summary>The reference: one reader over the whole text.</summary>
+    private static LoadedFile Whole(string text) => new YamlLoader(LoaderLimits.Default).LoadWhole(new SourceFile("stream.yaml", text));
+
     [Fact]
     public void A_large_stream_is_read_in_segments_that_the_block_reader_accepts()
     {
         var text = Stream(Count).ToCharArray();
         Assert.True(text.Length >= YamlLoader.MinLengthToReadInParallel);
 
-        var segments = BlockYamlReader.SplitAtDocumentMarkers(text, text.Length, 8);
+        var segments = BlockYamlReader.SplitAtDocumentMarkers(text, new BlockYamlReader.TextSegment(0, text.Length, 1), 8);
 
         Assert.NotNull(segments);
         Assert.InRange(segments.Count, 8, 9);
@@ -76,7 +80,7 @@ public sealed class ParallelLoadTests
     {
         var text = Stream(Count);
 
-        var one = Load(text, threads: 1);
+        var one = Whole(text);
         var four = Load(text, threads: 4);
 
         Assert.Equal(Count * 4 / 5, four.Documents.Count);
@@ -89,15 +93,18 @@ public sealed class ParallelLoadTests
     [InlineData("---\na: &x 1\nb: *x\n", 1)]
     [InlineData("---\nnote: >\n  folded\n    more indented\n  back\n", 1)]
     [InlineData("---\r\na: 1\r\nb: |\r\n  x\r\n", 1)]
+    [InlineData("---\na: 1\na: 2\nb: &x 1\nc: *x\n", 1)]
+    [InlineData("---\na: 1\n...\nb: &x 1\nc: *x\n", 1)]
     [InlineData("---\na: [unclosed\n---\nb: 1\n", 1)]
     [InlineData("---\n? complex\n: key\n", 1)]
     public void A_document_outside_the_block_readers_subset_reads_as_one_reader_reads_it(string last, int documents)
     {
-        // In the last segment: an anchor, a folded scalar with more-indented lines or CRLF line ends (SharpYaml reads
-        // that segment), a syntax error or a complex key (SharpYaml reads the whole file, as one reader would).
+        // In the last segment: an anchor, a folded scalar with more-indented lines or CRLF line ends, after a duplicate
+        // key or a whole document that the block reader has already read (SharpYaml reads that document), a syntax
+        // error or a complex key (SharpYaml reads the whole file, as one reader would).
         var text = Stream(Count) + last;
 
-        var one = Load(text, threads: 1);
+        var one = Whole(text);
         var four = Load(text, threads: 4);
 
         Assert.Equal((Count * 4 / 5) + documents, four.Documents.Count);
@@ -117,7 +124,7 @@ public sealed class ParallelLoadTests
 
         foreach (var (path, text) in files)
         {
-            var one = new YamlLoader(LoaderLimits.Default).Load(new SourceFile(path, text));
+            var one = new YamlLoader(LoaderLimits.Default).LoadWhole(new SourceFile(path, text));
             var segmented = new YamlLoader(LoaderLimits.Default, blockReaderFirst: true, threads: 4, minLengthToReadInParallel: 0).Load(new SourceFile(path, text));
             Assert.True(LoadedFileDescription.Describe(one) == LoadedFileDescription.Describe(segmented), path);
         }
