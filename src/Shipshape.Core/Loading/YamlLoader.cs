@@ -19,8 +19,8 @@ public sealed record LoadedFile(SourceFile File, IReadOnlyList<ManifestDocument>
 /// </summary>
 public sealed class YamlLoader
 {
-    /// <summary>Below this many characters, a file's documents are read on one thread: handing them out costs more.</summary>
-    internal const int MinLengthToReadInParallel = 1024 * 1024;
+    /// <summary>Below this many characters, a file is read whole: cutting it into segments costs more than it saves.</summary>
+    internal const int MinLengthToReadInSegments = 1024 * 1024;
 
     /// <summary>About how many characters a segment of a large file has: its tree is about ten times that.</summary>
     private const int SegmentLength = 1024 * 1024;
@@ -28,7 +28,7 @@ public sealed class YamlLoader
     private readonly LoaderLimits _limits;
     private readonly bool _blockReaderFirst;
     private readonly int _threads;
-    private readonly int _minLengthToReadInParallel;
+    private readonly int _minLengthToReadInSegments;
 
     /// <param name="threads">How many threads may read the segments of one large file at once.</param>
     public YamlLoader(LoaderLimits? limits = null, int threads = 1)
@@ -37,13 +37,13 @@ public sealed class YamlLoader
     }
 
     /// <param name="blockReaderFirst">False reads every file with SharpYaml alone (tests compare both readers).</param>
-    /// <param name="minLengthToReadInParallel">Tests read small files in segments too.</param>
-    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst, int threads = 1, int minLengthToReadInParallel = MinLengthToReadInParallel)
+    /// <param name="minLengthToReadInSegments">Tests read small files in segments too.</param>
+    internal YamlLoader(LoaderLimits? limits, bool blockReaderFirst, int threads = 1, int minLengthToReadInSegments = MinLengthToReadInSegments)
     {
         _limits = limits ?? LoaderLimits.Default;
         _blockReaderFirst = blockReaderFirst;
         _threads = Math.Max(threads, 1);
-        _minLengthToReadInParallel = minLengthToReadInParallel;
+        _minLengthToReadInSegments = minLengthToReadInSegments;
     }
 
     /// <summary>Reads the file: a large one in segments (see <see cref="TryLoadInSegments"/>), any other whole.</summary>
@@ -119,7 +119,7 @@ public sealed class YamlLoader
         }
 
         var (characters, length) = file.Characters();
-        if (length < _minLengthToReadInParallel
+        if (length < _minLengthToReadInSegments
             || BlockYamlReader.SplitAtDocumentMarkers(characters, new BlockYamlReader.TextSegment(0, length, 1), Math.Max(_threads * 4, length / SegmentLength)) is not { } segments)
         {
             return null;

@@ -56,7 +56,7 @@ public sealed class ParallelLoadTests
     public void A_large_stream_is_read_in_segments_that_the_block_reader_accepts()
     {
         var text = Stream(Count).ToCharArray();
-        Assert.True(text.Length >= YamlLoader.MinLengthToReadInParallel);
+        Assert.True(text.Length >= YamlLoader.MinLengthToReadInSegments);
 
         var segments = BlockYamlReader.SplitAtDocumentMarkers(text, new BlockYamlReader.TextSegment(0, text.Length, 1), 8);
 
@@ -125,7 +125,7 @@ public sealed class ParallelLoadTests
         foreach (var (path, text) in files)
         {
             var one = new YamlLoader(LoaderLimits.Default).LoadWhole(new SourceFile(path, text));
-            var segmented = new YamlLoader(LoaderLimits.Default, blockReaderFirst: true, threads: 4, minLengthToReadInParallel: 0).Load(new SourceFile(path, text));
+            var segmented = new YamlLoader(LoaderLimits.Default, blockReaderFirst: true, threads: 4, minLengthToReadInSegments: 0).Load(new SourceFile(path, text));
             Assert.True(LoadedFileDescription.Describe(one) == LoadedFileDescription.Describe(segmented), path);
         }
     }
