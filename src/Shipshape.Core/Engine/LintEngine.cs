@@ -17,9 +17,6 @@ public sealed class LintEngine
     /// <summary>PLINQ's own limit on the degree of parallelism.</summary>
     private const int MaxThreads = 512;
 
-    /// <summary>Below this many objects in a file, handing them to other threads costs more than checking them.</summary>
-    private const int MinObjectsToCheckInParallel = 64;
-
     private readonly LintOptions _options;
     private readonly Dictionary<string, List<Action<ObjectAnalysisContext>>> _objectActionsByKind = new(StringComparer.Ordinal);
     private readonly List<Action<ObjectAnalysisContext>> _objectActionsForAll = [];
@@ -79,7 +76,7 @@ public sealed class LintEngine
         // scheduling, and a run holds only what each file leaves for the whole-set rules (see Retain), not every
         // file's text and trees at once.
         // A single file (an editor, a pre-commit hook, `helm template | shipshape lint -`) is analysed on this thread,
-        // and when it is large its documents are read, and its objects checked, on all threads.
+        // and when it is large its segments are read and checked on all threads.
         IEnumerable<FileResult> results = inputs.Count == 1 ? [AnalyzeFile(inputs[0], threads: Math.Clamp(_options.Threads, 1, MaxThreads))] : Partitioner.Create(inputs as IList<InputSource> ?? [.. inputs], loadBalance: true)
             .AsParallel()
             .AsOrdered()
@@ -129,7 +126,7 @@ public sealed class LintEngine
         return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes) { Files = files };
     }
 
-    /// <param name="threads">How many threads the file's own documents and objects may use: one when files run in parallel.</param>
+    /// <param name="threads">How many threads the segments of a large file may use: one when files run in parallel.</param>
     private FileResult AnalyzeFile(InputSource input, int threads)
     {
         var (file, problem) = input.Read(_options.Limits);
@@ -145,7 +142,7 @@ public sealed class LintEngine
         // segment's trees are dropped once its objects are reduced: a 40 MB stream is never held whole as trees. Any
         // other file, or one whose segments the loader will not read alone, is loaded whole.
         FileAnalysis analysis;
-        if (new YamlLoader(_options.Limits, threads).TryLoadInSegments(file, segment => AnalyzeDocuments(segment, threads: 1)) is { } segments)
+        if (new YamlLoader(_options.Limits, threads).TryLoadInSegments(file, AnalyzeDocuments) is { } segments)
         {
             analysis = Join(segments);
             ReleaseIfOnDisk(input, file);
@@ -154,7 +151,7 @@ public sealed class LintEngine
         {
             var loaded = new YamlLoader(_options.Limits).LoadWhole(file);
             ReleaseIfOnDisk(input, file);
-            analysis = AnalyzeDocuments(loaded, threads);
+            analysis = AnalyzeDocuments(loaded);
         }
 
         diagnostics.AddRange(analysis.Diagnostics);
@@ -174,7 +171,7 @@ public sealed class LintEngine
     }
 
     /// <summary>The objects of loaded documents, checked by the object and pod rules and reduced to what the whole-set rules read.</summary>
-    private FileAnalysis AnalyzeDocuments(LoadedFile loaded, int threads)
+    private FileAnalysis AnalyzeDocuments(LoadedFile loaded)
     {
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var objects = new List<KubeObject>();
@@ -183,7 +180,13 @@ public sealed class LintEngine
             ObjectReader.Read(document, objects, diagnostics);
         }
 
-        AnalyzeObjects(objects, diagnostics, threads);
+        var sink = new DiagnosticSink(_options.Rules);
+        foreach (var item in objects)
+        {
+            AnalyzeObject(item, sink);
+        }
+
+        diagnostics.AddRange(sink.Diagnostics);
         var customResourceVersions = new List<CustomResourceVersion>();
         foreach (var item in objects)
         {
@@ -248,34 +251,6 @@ public sealed class LintEngine
             {
                 diagnostics[i] = diagnostics[i] with { Object = kept };
             }
-        }
-    }
-
-    /// <summary>Runs the object and pod rules over a file's objects, and adds their findings in object order however many threads ran them.</summary>
-    private void AnalyzeObjects(List<KubeObject> objects, List<Diagnostic> diagnostics, int threads)
-    {
-        if (threads == 1 || objects.Count < MinObjectsToCheckInParallel)
-        {
-            var sink = new DiagnosticSink(_options.Rules);
-            foreach (var item in objects)
-            {
-                AnalyzeObject(item, sink);
-            }
-
-            diagnostics.AddRange(sink.Diagnostics);
-            return;
-        }
-
-        var sinks = new DiagnosticSink[objects.Count];
-        Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
-        {
-            var sink = new DiagnosticSink(_options.Rules);
-            AnalyzeObject(objects[i], sink);
-            sinks[i] = sink;
-        });
-        foreach (var sink in sinks)
-        {
-            diagnostics.AddRange(sink.Diagnostics);
         }
     }
 
