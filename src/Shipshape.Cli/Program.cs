@@ -14,17 +14,17 @@ namespace Shipshape.Cli
     /// <summary>The command tree and the one place where failures become exit code 2 and a one-line message.</summary>
     public static class ShipshapeCli
     {
-        /// <param name="readStandardInput">Reads the text of <c>-</c>; the console's standard input when null.</param>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<byte[]>? readStandardInput = null)
+        /// <param name="openStandardInput">Opens the stream of <c>-</c>; the console's standard input when null.</param>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? openStandardInput = null)
         {
             var verbose = new Option<bool>("--verbose") { Description = "Show stack traces for internal errors", Recursive = true };
             var root = new RootCommand("shipshape: lint and validate Kubernetes manifests")
             {
-                LintCommand.Create(stdout, readStandardInput ?? InputCollector.ReadStandardInput),
+                LintCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
                 RulesCommand.Create(stdout),
                 ExplainCommand.Create(stdout),
                 SchemasCommand.Create(stdout),
-                GenerateCommand.Create(stdout, readStandardInput ?? InputCollector.ReadStandardInput),
+                GenerateCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
             };
             root.Add(verbose);
 

@@ -98,6 +98,22 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
     }
 
     [Fact]
+    public void A_checked_in_sarif_symlink_makes_the_run_fail_without_writing_outside_the_workspace()
+    {
+        using var workspace = Workspace(("deploy/web.yaml", CleanDeployment));
+        using var outside = new TempFiles();
+        var target = Path.Combine(outside.Root, "victim.sarif");
+        File.CreateSymbolicLink(Path.Combine(workspace.Root, "shipshape.sarif"), target);
+
+        var run = Run(workspace, new() { ["paths"] = "deploy" });
+
+        Assert.Equal(("Lint manifests", 2), run.Failure);
+        Assert.Contains("shipshape: --output: shipshape.sarif is a symbolic link", run.Log, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside.Root));
+    }
+
+    [Fact]
     public void An_error_annotates_writes_sarif_and_summary_and_fails_the_last_step()
     {
         using var workspace = Workspace(("deploy/web.yaml", CleanDeployment), ("deploy/pod.yaml", PortCollisionPod));

@@ -27,7 +27,7 @@ public static class CliRunner
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var exit = ShipshapeCli.Run(args, stdout, stderr, stdin is null ? null : () => System.Text.Encoding.UTF8.GetBytes(stdin));
+        var exit = ShipshapeCli.Run(args, stdout, stderr, stdin is null ? null : () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)));
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 }

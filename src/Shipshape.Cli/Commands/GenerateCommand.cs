@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Shipshape.Builder.Generation;
+using System.Text;
 using Shipshape.Core.Loading;
+using Shipshape.Core.Loading.FileSystem;
 
 namespace Shipshape.Cli.Commands;
 
@@ -11,7 +13,7 @@ namespace Shipshape.Cli.Commands;
 /// </summary>
 public static class GenerateCommand
 {
-    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
+    public static Command Create(TextWriter stdout, Func<Stream> openStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -26,7 +28,15 @@ public static class GenerateCommand
         var csharp = new Command("csharp", "Write C# (Shipshape.Builder) code that builds the manifests' objects") { paths, output };
         csharp.SetAction(parse =>
         {
-            var files = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput).Select(ReadOrFail).ToArray();
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], openStandardInput);
+            var outputPath = parse.GetValue(output);
+            if (outputPath is not null)
+            {
+                // Checked before anything is read or written: generating over an input would destroy it.
+                new OutputGuard([.. inputs.Where(input => input.IsFile).Select(input => (input.Path, OutputGuard.GeneratorInput))], []).Check(outputPath, "--output");
+            }
+
+            var files = inputs.Select(ReadOrFail).ToArray();
             string code;
             try
             {
@@ -37,9 +47,20 @@ public static class GenerateCommand
                 throw new UsageException(exception.Message);
             }
 
-            if (parse.GetValue(output) is { } outputPath)
+            if (outputPath is not null)
             {
-                File.WriteAllText(outputPath, code);
+                try
+                {
+                    OutputGuard.Write(outputPath, stream =>
+                    {
+                        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                        writer.Write(code);
+                    });
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    throw new InputException($"{outputPath}: cannot write the code: {exception.Message}", exception);
+                }
             }
             else
             {

@@ -4,13 +4,14 @@ using Shipshape.Cli.Output;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
+using Shipshape.Core.Loading.FileSystem;
 
 namespace Shipshape.Cli.Commands;
 
 /// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
 public static class LintCommand
 {
-    public static Command Create(TextWriter stdout, Func<byte[]> readStandardInput)
+    public static Command Create(TextWriter stdout, Func<Stream> openStandardInput)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -58,10 +59,14 @@ public static class LintCommand
         };
         var enable = new Option<string[]>("--enable") { Description = "Turn a rule on (repeatable); overrides the configuration", HelpName = "ID" };
         var disable = new Option<string[]>("--disable") { Description = "Turn a rule off (repeatable); overrides the configuration", HelpName = "ID" };
+        var followSymlinks = new Option<bool>("--follow-symlinks")
+        {
+            Description = "Follow symbolic links that lead out of the linted directories (by default only links inside them are followed)",
+        };
 
         var command = new Command("lint", "Lint and validate Kubernetes manifests")
         {
-            paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile, config, enable, disable,
+            paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile, config, enable, disable, followSymlinks,
         };
 
         command.SetAction(parse =>
@@ -92,15 +97,29 @@ public static class LintCommand
                 Disable = parse.GetValue(disable) ?? [],
                 Threads = threadCount,
             });
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput, settings.IsExcluded);
+            var collected = InputCollector.Gather(parse.GetValue(paths) ?? [], openStandardInput, settings.IsExcluded, parse.GetValue(followSymlinks));
             var options = settings.Options with
             {
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],
                 SchemaFile = parse.GetValue(schemaFile),
             };
-            var report = new LintEngine(options).Run(inputs);
+            var report = new LintEngine(options).Run(collected.Inputs).WithDiscovery(collected);
 
-            ReportWriter.Write(report, destinations, stdout);
+            // Walks that found nothing to lint are a mistake (a wrong directory), not a clean result; a file named
+            // explicitly is linted whatever it holds.
+            if (report.FoundNoManifest && collected.Inputs.All(input => input.IsDiscovered))
+            {
+                throw new InputException($"no Kubernetes manifests found in {string.Join(", ", collected.GivenPaths)}" +
+                                         (report.Summary.SkippedFiles > 0 ? $" (skipped {report.Summary.SkippedFiles} files that are not manifests)" : string.Empty));
+            }
+
+            var protectedFiles = ReportWriter.LintedFiles(report);
+            if (settings.ConfigPath is { } configPath)
+            {
+                protectedFiles.Add((configPath, OutputGuard.Configuration));
+            }
+
+            ReportWriter.Write(report, destinations, stdout, new OutputGuard(protectedFiles, collected.WalkedDirectories));
 
             return report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
         });

@@ -28,6 +28,9 @@ public sealed record LintArguments
 /// <summary>The settings of one lint run: the configuration file, overridden by the command line.</summary>
 public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExcluded, Severity FailLevel)
 {
+    /// <summary>The configuration file in use, if any: no report may overwrite it.</summary>
+    public string? ConfigPath { get; init; }
+
     public static LintSettings Resolve(LintArguments arguments)
     {
         foreach (var id in arguments.Enable.Concat(arguments.Disable))
@@ -58,6 +61,6 @@ public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExc
             Core.Configuration.FailLevel.Warning => Severity.Warning,
             _ => Severity.Error,
         };
-        return new LintSettings(options, configPath is null ? null : configuration.ExclusionFilter(configPath), failLevel);
+        return new LintSettings(options, configPath is null ? null : configuration.ExclusionFilter(configPath), failLevel) { ConfigPath = configPath };
     }
 }

@@ -76,6 +76,7 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("warnings", summary.Warnings);
         json.WriteNumber("infos", summary.Infos);
         json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteNumber("skippedFiles", summary.SkippedFiles);
         json.WriteEndObject();
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
+using Shipshape.Core.Loading.FileSystem;
 
 namespace Shipshape.Cli.Output;
 
@@ -71,24 +72,19 @@ public static class ReportWriter
         return destinations;
     }
 
-    /// <summary>Writes every report. Never overwrites a file that was linted: that is a usage error, checked before anything is written.</summary>
-    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout)
+    /// <summary>
+    /// Writes every report. Never overwrites a file that was linted or the configuration, never writes through a
+    /// symbolic link or where the next run would lint the report (<paramref name="guard"/>, by default the linted
+    /// files only): each is exit code 2, checked before anything is written.
+    /// </summary>
+    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout, OutputGuard? guard = null)
     {
-        // The outputs are few and the linted files many: only the outputs' full paths go in the set.
-        var outputs = new Dictionary<string, ReportDestination>(StringComparer.Ordinal);
+        guard ??= new OutputGuard(LintedFiles(report), []);
         foreach (var destination in destinations)
         {
             if (destination.Path is not null)
             {
-                outputs[System.IO.Path.GetFullPath(destination.Path)] = destination;
-            }
-        }
-
-        foreach (var file in report.Files)
-        {
-            if (outputs.Count > 0 && file.Path != SourceFile.StandardInputPath && outputs.TryGetValue(System.IO.Path.GetFullPath(file.Path), out var clash))
-            {
-                throw new UsageException($"--output: {clash.Path} is one of the linted files; Shipshape never writes to the files it lints");
+                guard.Check(destination.Path, "--output");
             }
         }
 
@@ -109,18 +105,31 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>The files a report must never overwrite: every file the run read.</summary>
+    public static List<(string Path, string Role)> LintedFiles(LintReport report)
+    {
+        var files = new List<(string, string)>(report.Files.Count);
+        foreach (var file in report.Files)
+        {
+            if (file.Path != SourceFile.StandardInputPath)
+            {
+                files.Add((file.Path, OutputGuard.LintedFile));
+            }
+        }
+
+        return files;
+    }
+
     private static void WriteFile(IReportFormatter formatter, LintReport report, string path)
     {
         try
         {
-            if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory)
+            OutputGuard.Write(path, stream =>
             {
-                Directory.CreateDirectory(directory);
-            }
-
-            using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            file.NewLine = "\n";
-            formatter.Write(report, file);
+                using var file = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                file.NewLine = "\n";
+                formatter.Write(report, file);
+            });
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

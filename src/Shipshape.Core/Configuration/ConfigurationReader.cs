@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Shipshape.Core.Loading;
+using Shipshape.Core.Loading.FileSystem;
 using Shipshape.Core.Rules;
 using Shipshape.Core.Syntax;
 
@@ -35,14 +36,13 @@ public static partial class ConfigurationReader
 
     public static ShipshapeConfiguration Load(string path)
     {
-        string text;
-        try
+        // Read like a manifest: only a regular file (--config /dev/zero or a FIFO is refused before it is opened), at
+        // most the default size limit (the configuration's own limits are not known before it is read), strict UTF-8.
+        var bytes = FileGate.ReadAllBytes(path, LoaderLimits.Default.MaxFileBytes, "the configuration");
+        if (!SourceDecoder.TryDecode(bytes, out var text, out var problem, out var offset))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the configuration: {exception.Message}", exception);
+            var (line, column) = SourceDecoder.Position(bytes, offset);
+            throw new InputException($"{path}:{line}:{column}: {problem}");
         }
 
         return Parse(path, text) with { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
@@ -154,7 +154,7 @@ public static partial class ConfigurationReader
             {
                 "maxFileBytes" => limits with { MaxFileBytes = Positive(long.MaxValue) },
                 "maxDocuments" => limits with { MaxDocuments = (int)Positive(int.MaxValue) },
-                "maxDepth" => limits with { MaxDepth = (int)Positive(int.MaxValue) },
+                "maxDepth" => limits with { MaxDepth = (int)Positive(LoaderLimits.MaxDepthCeiling) },
                 "maxExpandedNodes" => limits with { MaxExpandedNodes = Positive(long.MaxValue) },
                 "maxScalarLength" => limits with { MaxScalarLength = (int)Positive(int.MaxValue) },
                 _ => throw Problem(path, entry.Key, $"unknown key '{entry.KeyText ?? entry.Key.ShapeName}' under 'limits'; its keys are {string.Join(", ", LimitKeys)}"),

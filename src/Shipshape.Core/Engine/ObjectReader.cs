@@ -8,12 +8,19 @@ namespace Shipshape.Core.Engine;
 
 /// <summary>
 /// Turns loaded documents into typed objects. A <c>kind: List</c> (or any <c>*List</c> kind with <c>items</c>)
-/// contributes each item as an object; a document that is not an object gives SHIP0003.
+/// contributes each item as an object; a document that is not an object gives SHIP0003. In a file a directory walk
+/// found, a document with neither apiVersion nor kind is not a manifest at all (a tool's configuration, a data file):
+/// it is skipped without a finding, and a file of nothing else is counted as skipped.
 /// </summary>
 public static class ObjectReader
 {
     public static void Read(ManifestDocument document, List<KubeObject> objects, List<Diagnostic> diagnostics)
     {
+        if (document.File.IsDiscovered && IsNotAManifest(document.Root))
+        {
+            return;
+        }
+
         if (document.Root is not MappingNode root)
         {
             diagnostics.Add(NotAnObject(document, document.Root, $"it is a {document.Root.ShapeName}, not a mapping"));
@@ -59,6 +66,10 @@ public static class ObjectReader
 
         objects.Add(KubeObjectFactory.Create(document, mapping, apiVersion!, kind));
     }
+
+    /// <summary>Neither key: anything but a mapping, or a mapping without apiVersion and kind (one of them alone is a broken manifest).</summary>
+    private static bool IsNotAManifest(Node root) =>
+        root is not MappingNode mapping || (mapping.KeyNode("apiVersion") is null && mapping.KeyNode("kind") is null);
 
     private static bool IsText(ScalarNode? node) => node is { Kind: ScalarKind.String } && node.Value.Length > 0;
 

@@ -1,113 +1,92 @@
+using Shipshape.Core.Loading.FileSystem;
+
 namespace Shipshape.Core.Loading;
 
+/// <summary>What the paths given on the command line stand for: the inputs, and what walking them skipped.</summary>
+public sealed record CollectedInputs(IReadOnlyList<InputSource> Inputs)
+{
+    /// <summary>Files skipped by name as known non-manifests (see <see cref="KnownNonManifests"/>).</summary>
+    public int SkippedByName { get; init; }
+
+    /// <summary>Sentences about what the walk left out (Helm charts, links out of the tree), for the report's notes.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The directories walked, by identity, so no report is written where a later run would lint it.</summary>
+    public IReadOnlyCollection<FileIdentity> WalkedDirectories { get; init; } = [];
+
+    /// <summary>The paths as given, for "no Kubernetes manifests found in ...".</summary>
+    public IReadOnlyList<string> GivenPaths { get; init; } = [];
+}
+
 /// <summary>
-/// Expands the paths given on the command line: files as named, directories recursively for
-/// <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> (in ordinal order, skipping hidden directories such as .git),
-/// and <c>-</c> for standard input.
+/// Expands the paths given on the command line: files as named, directories recursively for <c>*.yaml</c>,
+/// <c>*.yml</c> and <c>*.json</c> (see <see cref="DirectoryWalker"/> for what a walk skips), and <c>-</c> for standard
+/// input. A path naming a FIFO, socket or device is refused before it is opened: only <c>-</c> (or a path that is
+/// this process's own standard input, such as /dev/stdin) is read as a stream.
 /// </summary>
 public static class InputCollector
 {
-    private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
+    public static IReadOnlyList<InputSource> Collect(IEnumerable<string> paths, Func<Stream>? openStandardInput = null, Func<string, bool>? isExcluded = null) =>
+        Gather(paths, openStandardInput, isExcluded).Inputs;
 
-    public static IReadOnlyList<InputSource> Collect(IEnumerable<string> paths, Func<byte[]>? readStandardInput = null, Func<string, bool>? isExcluded = null)
+    public static CollectedInputs Gather(IEnumerable<string> paths, Func<Stream>? openStandardInput = null, Func<string, bool>? isExcluded = null, bool followSymlinks = false)
     {
         var inputs = new List<InputSource>();
-        var given = paths as IReadOnlyCollection<string> ?? [.. paths];
+        var given = paths as IReadOnlyList<string> ?? [.. paths];
+        var walker = new DirectoryWalker(followSymlinks);
 
         // Only several paths can name a file twice (a directory and a file in it); one path needs no check.
-        var seen = given.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var checkTwice = given.Count > 1;
         foreach (var path in given)
         {
-            if (path == "-")
+            if (path == "-" || FileGate.IsStandardInput(path))
             {
-                var bytes = (readStandardInput ?? ReadStandardInput)();
-                inputs.Add(InputSource.FromBytes(SourceFile.StandardInputPath, bytes));
+                inputs.Add(InputSource.FromStream(SourceFile.StandardInputPath, openStandardInput ?? OpenStandardInput));
                 continue;
             }
 
-            if (Directory.Exists(path))
+            var status = FileGate.RequireFileOrDirectory(path);
+            if (status.Kind == PathKind.Directory)
             {
-                foreach (var file in EnumerateManifests(path))
-                {
-                    if (isExcluded?.Invoke(file) != true && (seen?.Add(Normalize(file)) ?? true))
-                    {
-                        inputs.Add(InputSource.FromFile(file));
-                    }
-                }
-
+                inputs.AddRange(walker.Walk(path, isExcluded));
                 continue;
             }
 
-            if (!File.Exists(path))
+            if (status.Kind == PathKind.Missing)
             {
                 throw new InputException($"{path}: no such file or directory");
             }
 
-            // A file named explicitly is linted even when an exclude pattern matches it: the user asked for it.
-            if (seen?.Add(Normalize(path)) ?? true)
+            // A file named explicitly is linted even when an exclude pattern or the list of non-manifests matches it: the user asked for it.
+            if (!checkTwice || walker.MarkSeen(path))
             {
                 inputs.Add(InputSource.FromFile(path));
             }
         }
 
-        return inputs;
-    }
-
-    /// <summary>Standard input as bytes, so it is decoded exactly like a file.</summary>
-    public static byte[] ReadStandardInput()
-    {
-        using var input = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    public static bool IsManifestFile(string path) =>
-        ManifestExtensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
-
-    private static List<string> EnumerateManifests(string directory)
-    {
-        var pending = new Stack<string>();
-        pending.Push(directory);
-        var found = new List<string>();
-        while (pending.Count > 0)
+        var notes = new List<string>();
+        if (walker.HelmCharts.Count > 0)
         {
-            var current = pending.Pop();
-            try
-            {
-                foreach (var (name, isDirectory) in Entries(current))
-                {
-                    if (isDirectory)
-                    {
-                        if (!name.StartsWith('.'))
-                        {
-                            pending.Push(System.IO.Path.Combine(current, name));
-                        }
-                    }
-                    else if (IsManifestFile(name))
-                    {
-                        found.Add(System.IO.Path.Combine(current, name));
-                    }
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new InputException($"{current}: cannot read the directory: {exception.Message}", exception);
-            }
+            notes.Add($"skipped {Plural(walker.HelmCharts.Count, "Helm chart")} ({string.Join(", ", walker.HelmCharts)}): a chart's templates are not " +
+                      $"manifests until rendered; lint its output instead, as in: helm template {walker.HelmCharts[0]} | shipshape lint -");
         }
 
-        found.Sort(StringComparer.Ordinal);
-        return found;
+        if (walker.LinksOutOfTree > 0)
+        {
+            notes.Add($"did not follow {Plural(walker.LinksOutOfTree, "symbolic link")} leading out of the linted directories; --follow-symlinks follows them");
+        }
+
+        return new CollectedInputs(inputs)
+        {
+            SkippedByName = walker.SkippedByName,
+            Notes = notes,
+            WalkedDirectories = walker.VisitedDirectories,
+            GivenPaths = given,
+        };
     }
 
-    private static string Normalize(string path) => System.IO.Path.GetFullPath(path);
+    /// <summary>This process's standard input, read as a stream: only as much of it as the size limit allows is ever held.</summary>
+    public static Stream OpenStandardInput() => Console.OpenStandardInput();
 
-    /// <summary>The names in a directory and whether each is a directory, from one read of it and no stat per entry.</summary>
-#if NET
-    private static System.IO.Enumeration.FileSystemEnumerable<(string Name, bool IsDirectory)> Entries(string directory) =>
-        new(directory, (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory));
-#else
-    private static IEnumerable<(string Name, bool IsDirectory)> Entries(string directory) =>
-        new DirectoryInfo(directory).EnumerateFileSystemInfos().Select(entry => (entry.Name, entry is DirectoryInfo));
-#endif
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

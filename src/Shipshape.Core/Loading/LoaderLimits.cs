@@ -14,6 +14,12 @@ public sealed record LoaderLimits
     /// <summary>How deeply mappings and sequences may nest.</summary>
     public int MaxDepth { get; init; } = 512;
 
+    /// <summary>
+    /// The deepest nesting a configuration may allow: the tree walks after loading (schema validation, rules, reports)
+    /// recurse, and at this depth they stay well within the 1.5 MB stack of a thread-pool thread.
+    /// </summary>
+    public const int MaxDepthCeiling = 2_000;
+
     /// <summary>Documents read from one file; the rest of the file is skipped with a diagnostic.</summary>
     public int MaxDocuments { get; init; } = 100_000;
 

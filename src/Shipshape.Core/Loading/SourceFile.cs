@@ -24,6 +24,9 @@ public sealed class SourceFile
         _pooledLength = length;
     }
 
+    /// <summary>True for a file a directory walk found: a document in it with neither apiVersion nor kind is not a manifest, and is skipped.</summary>
+    internal bool IsDiscovered { get; init; }
+
     /// <summary>The path as given on the command line (or found under a given directory), used in every report.</summary>
     public string Path { get; }
 

@@ -169,7 +169,7 @@ public sealed class KubernetesSchemas
     {
         try
         {
-            return DefinitionSet.Parse(File.ReadAllBytes(path));
+            return DefinitionSet.Parse(Loading.FileSystem.FileGate.ReadAllBytes(path, Loading.FileSystem.FileGate.MaxSchemaFileBytes, "the schema file"));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
         {

@@ -73,7 +73,7 @@ internal sealed partial class SchemaLocations
         foreach (var template in _templates)
         {
             var path = Render(template, item.ApiVersion, item.Kind);
-            if (!File.Exists(path))
+            if (Loading.FileSystem.FileGate.RequireFileOrDirectory(path).Kind != Loading.FileSystem.PathKind.RegularFile)
             {
                 continue;
             }
@@ -109,7 +109,7 @@ internal sealed partial class SchemaLocations
         try
         {
             // Not disposed: definitions are compiled from the document as objects first need them, for as long as the file is cached.
-            var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 256 });
+            var document = JsonDocument.Parse(Loading.FileSystem.FileGate.ReadAllBytes(path, Loading.FileSystem.FileGate.MaxSchemaFileBytes, "the schema"), new JsonDocumentOptions { MaxDepth = 256 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new InvalidDataException("it is not a JSON object");
