@@ -3,6 +3,7 @@ using Shipshape.Core.Analysis;
 using Shipshape.Core.Configuration;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
+using Shipshape.Core.Loading.FileSystem;
 
 namespace Shipshape.MSBuild;
 
@@ -65,8 +66,11 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
         }
 
         // Full paths: MSBuild prints them as given, and a full path is what every IDE and CI log viewer can open.
-        var inputs = Manifests.Select(item => item.GetMetadata("FullPath")).Where(path => !isExcluded(path))
-            .Select(InputSource.FromFile).ToArray();
+        // The items come from globs (deploy/**/*.yaml): like a directory walk, they skip files that are not manifests
+        // (by name, or holding neither apiVersion nor kind), so a values.yaml in deploy/ never fails the build.
+        var inputs = Manifests.Select(item => item.GetMetadata("FullPath"))
+            .Where(path => !isExcluded(path) && !KnownNonManifests.IsNonManifestFile(Path.GetFileName(path)))
+            .Select(InputSource.FromDiscoveredFile).ToArray();
         LintReport report;
         try
         {

@@ -100,6 +100,6 @@ public sealed class ConfigurationLimitsTests
         Assert.Equal(2, first.ExitCode);
         Assert.Equal($"shipshape: {unknown}:2:3: unknown key 'maxDeep' under 'limits'; its keys are maxFileBytes, maxDocuments, maxDepth, maxExpandedNodes, maxScalarLength\n", first.Stderr);
         Assert.Equal(2, second.ExitCode);
-        Assert.Equal($"shipshape: {negative}:2:13: 'limits.maxDepth' must be a whole number from 1 to 2147483647\n", second.Stderr);
+        Assert.Equal($"shipshape: {negative}:2:13: 'limits.maxDepth' must be a whole number from 1 to 2000\n", second.Stderr);
     }
 }

@@ -11,17 +11,18 @@ public static class ShipshapeProcess
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "shipshape.dll");
 
     /// <param name="standardInput">Written to the process's standard input through a pipe, then closed; null leaves it empty.</param>
-    /// <param name="prefix">A program to run the CLI under (setpriv to drop root), with its arguments.</param>
+    /// <param name="prefix">A program to run the CLI under (setpriv, to drop a capability), with its arguments.</param>
     public static CliResult Run(TimeSpan limit, string workingDirectory, IEnumerable<string> arguments, Action<Stream>? standardInput = null, string[]? prefix = null)
     {
-        var start = new ProcessStartInfo(prefix?[0] ?? "dotnet")
+        string[] command = [.. prefix ?? [], "dotnet", Dll, .. arguments];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var argument in (prefix ?? ["dotnet"]).Skip(1).Concat(prefix is null ? [] : ["dotnet"]).Append(Dll).Concat(arguments))
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

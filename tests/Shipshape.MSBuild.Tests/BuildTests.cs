@@ -103,6 +103,21 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Files_in_deploy_that_are_not_manifests_do_not_fail_the_build()
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(project,
+            ("deploy/pod.yaml", PodWithoutCollision),
+            ("deploy/values.yaml", "replicaCount: 2\n"),
+            ("deploy/settings.json", "{\"editor\": {\"tabSize\": 2}}\n"));
+
+        var build = await samples.BuildAsync(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(Findings(build, "SHIP0003"));
+    }
+
+    [Fact]
     public async Task A_warning_only_manifest_builds_and_prints_the_warning()
     {
         var project = samples.SingleTarget;
