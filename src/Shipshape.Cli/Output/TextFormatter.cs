@@ -38,7 +38,12 @@ public sealed class TextFormatter(bool useColor) : IReportFormatter
         var suppressed = s.Suppressed > 0 ? $", {s.Suppressed} suppressed" : string.Empty;
         return $"{Count(s.Errors, "error")}, {Count(s.Warnings, "warning")}, {Count(s.Infos, "info")}{suppressed} " +
                $"in {Count(s.Files, "file")} ({Count(s.Resources, "object")} in {Count(s.Documents, "document")})" +
-               (s.SkippedFiles > 0 ? $"; skipped {Count(s.SkippedFiles, "file")} that {(s.SkippedFiles == 1 ? "is" : "are")} not Kubernetes manifests" : string.Empty);
+               s.SkippedFiles switch
+               {
+                   0 => string.Empty,
+                   1 => "; skipped 1 file that is not a Kubernetes manifest",
+                   var n => $"; skipped {n} files that are not Kubernetes manifests",
+               };
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
