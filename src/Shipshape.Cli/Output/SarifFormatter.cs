@@ -111,16 +111,16 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         json.WriteStartObject("artifactLocation");
         if (locations.RelativePath(diagnostic.FilePath) is { } relative)
         {
-            json.WriteString("uri", EscapeRelativeUri(relative));
+            json.WriteString("uri", FileUri.EscapeRelative(relative));
             json.WriteString("uriBaseId", SourceRoot);
         }
         else if (diagnostic.FilePath == Core.Loading.SourceFile.StandardInputPath)
         {
-            json.WriteString("uri", EscapeRelativeUri(diagnostic.FilePath));
+            json.WriteString("uri", FileUri.EscapeRelative(diagnostic.FilePath));
         }
         else
         {
-            json.WriteString("uri", new Uri(Path.GetFullPath(diagnostic.FilePath)).AbsoluteUri);
+            json.WriteString("uri", FileUri.FromFullPath(Path.GetFullPath(diagnostic.FilePath)));
         }
 
         json.WriteEndObject();
@@ -162,9 +162,6 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         Severity.Warning => "warning",
         _ => "note",
     };
-
-    private static string EscapeRelativeUri(string relativePath) =>
-        string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>SARIF's rule name is an identifier: "Port collision inside a pod" becomes "PortCollisionInsideAPod".</summary>
     private static string PascalCase(string title)
