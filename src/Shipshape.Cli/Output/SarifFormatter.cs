@@ -84,7 +84,19 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
             json.WriteStartObject("properties");
             json.WriteStartArray("tags");
             json.WriteStringValue(rule.Category);
+            var security = rule.Category == RuleCategory.Security;
+            if (security)
+            {
+                // GitHub code scanning reads security-severity only on rules tagged "security".
+                json.WriteStringValue("security");
+            }
+
             json.WriteEndArray();
+            if (security)
+            {
+                json.WriteString("security-severity", SecuritySeverity(rule.DefaultSeverity));
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -93,6 +105,17 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// GitHub ranks code-scanning alerts of security rules by this CVSS-like score: over 7.0 is high, 4.0 to 6.9 medium,
+    /// below that low. A rule's default severity says how sure and how grave its finding is, so it picks the band.
+    /// </summary>
+    private static string SecuritySeverity(Severity severity) => severity switch
+    {
+        Severity.Error => "8.0",
+        Severity.Warning => "5.5",
+        _ => "3.0",
+    };
 
     private void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int? ruleIndex, string fingerprint)
     {
