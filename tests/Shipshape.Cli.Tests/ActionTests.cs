@@ -204,7 +204,7 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         var run = Run(workspace, new() { ["fail-level"] = "none" });
 
         var rows = run.Summary.Split('\n').Where(l => l.StartsWith("| error", StringComparison.Ordinal) || l.StartsWith("| warning", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["| error | SHIP2005", "| warning | SHIP1002", "| warning | SHIP1002"], rows.Select(r => r[..r.IndexOf(" | ", 4, StringComparison.Ordinal)]).ToArray());
+        Assert.Equal(["| error | SHIP2005", "| warning | SHIP1002", "| warning | SHIP1002"], rows.Select(r => string.Join(" | ", r.Split(" | ").Take(2))).ToArray());
         Assert.EndsWith("| Rule | Findings |\n|---|---|\n| SHIP1002 | 2 |\n| SHIP2005 | 1 |\n", run.Summary, StringComparison.Ordinal);
     }
 
