@@ -191,7 +191,7 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
             "| warning | SHIP1002 | cm\\.yaml:5:1 | \\[Fix here\\]\\(https\\:\\/\\/evil\\.example\\/x\\)\\<img src\\=x\\> is not a field of v1 ConfigMap",
             run.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("](", run.Summary, StringComparison.Ordinal);
-        Assert.DoesNotContain("<img", run.Summary, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)<img", run.Summary);
     }
 
     [Fact]
