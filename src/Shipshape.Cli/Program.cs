@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Text;
 using Shipshape.Cli;
 using Shipshape.Cli.Commands;
+using Shipshape.Cli.Output;
 using Shipshape.Core.Loading;
 
 // Console.Out flushes on every write, a system call each; reports of thousands of findings go out in blocks of 8K
 // characters. Larger blocks save nothing measurable, and their buffers (a 64K one took 320 KB) are cleared at every start.
-using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 13);
+using var stdout = new StreamWriter(
+    new StandardOutputStream(Console.OpenStandardOutput), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 13);
 return ShipshapeCli.Run(args, stdout, Console.Error);
 
 namespace Shipshape.Cli
@@ -14,6 +16,12 @@ namespace Shipshape.Cli
     /// <summary>The command tree and the one place where failures become exit code 2 and a one-line message.</summary>
     public static class ShipshapeCli
     {
+        /// <summary>
+        /// Arguments are taken as written: System.CommandLine would otherwise read <c>@file</c> as a response file of
+        /// more arguments, and an argument that comes from a pull request (an Action input) could add options.
+        /// </summary>
+        private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
         /// <param name="openStandardInput">Opens the stream of <c>-</c>; the console's standard input when null.</param>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? openStandardInput = null)
         {
@@ -21,33 +29,62 @@ namespace Shipshape.Cli
             var root = new RootCommand("shipshape: lint and validate Kubernetes manifests")
             {
                 LintCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
+                InitCommand.Create(stdout),
                 RulesCommand.Create(stdout),
                 ExplainCommand.Create(stdout),
                 SchemasCommand.Create(stdout),
                 GenerateCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
+                CompletionCommand.Create(stdout),
             };
             root.Add(verbose);
 
-            var parse = root.Parse(args);
+            var parse = root.Parse(args, Parsing);
             try
             {
-                var exit = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+                if (UsageErrors.Describe(parse) is { } usageError)
+                {
+                    return Fail(stderr, usageError);
+                }
 
-                // System.CommandLine reports parse errors with exit code 1; the contract reserves 1 for findings.
-                return parse.Errors.Count > 0 ? ExitCodes.Failure : exit;
+                var exit = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+                stdout.Flush();
+                return exit;
             }
-            catch (Exception exception) when (exception is UsageException or InputException)
+            catch (Exception exception) when (exception is UsageException or InputException or ReportWriteException)
             {
-                stderr.WriteLine($"shipshape: {exception.Message}");
-                return ExitCodes.Failure;
+                return Fail(stderr, exception.Message);
             }
             catch (Exception exception)
             {
-                stderr.WriteLine(parse.GetValue(verbose)
-                    ? $"shipshape: internal error: {exception}"
-                    : $"shipshape: internal error: {exception.GetType().Name}: {exception.Message} (run with --verbose for details)");
-                return ExitCodes.Failure;
+                // The stack trace is the tool's own code; only the message can quote the input.
+                return parse.GetValue(verbose)
+                    ? Fail(stderr, $"internal error: {exception.GetType().Name}: {exception.Message}", exception.StackTrace)
+                    : Fail(stderr, $"internal error: {exception.GetType().Name}: {exception.Message} (run with --verbose for details)");
             }
+        }
+
+        /// <summary>
+        /// The one line of a failed run. The message quotes paths, keys and arguments from the input, so it is escaped:
+        /// a newline in it could otherwise start a line that a CI runner obeys as a command.
+        /// </summary>
+        private static int Fail(TextWriter stderr, string message, string? stackTrace = null)
+        {
+            try
+            {
+                stderr.WriteLine($"shipshape: {Terminal.SafeText.Escape(message)}");
+                if (stackTrace is not null)
+                {
+                    stderr.WriteLine(stackTrace);
+                }
+
+                stderr.Flush();
+            }
+            catch (IOException)
+            {
+                // Standard error is gone too: the exit code is all that is left to say it.
+            }
+
+            return ExitCodes.Failure;
         }
     }
 }

@@ -41,6 +41,12 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
     /// <summary>Warnings fail the build too, as a project's TreatWarningsAsErrors makes compiler warnings do.</summary>
     public bool TreatWarningsAsErrors { get; set; }
 
+    /// <summary>
+    /// The project's NoWarn (IDs separated by ';' or ','). MSBuild silences the warnings itself; info findings are
+    /// messages, which NoWarn does not reach, so the task leaves out those whose ID is listed, as the compiler does.
+    /// </summary>
+    public string? NoWarn { get; set; }
+
     public override bool Execute()
     {
         if (!TryReadProjectSettings(out var kubernetesVersion, out var failLevel) || !TryReadConfiguration(out var configuration, out var isExcluded))
@@ -87,9 +93,12 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
             Log.LogMessage(MessageImportance.High, "Shipshape: " + note);
         }
 
+        var silenced = new HashSet<string>(
+            (NoWarn ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            StringComparer.OrdinalIgnoreCase);
         foreach (var diagnostic in report.Active)
         {
-            LogFinding(diagnostic, threshold);
+            LogFinding(diagnostic, threshold, silenced);
         }
 
         Log.LogMessage(
@@ -158,7 +167,7 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
         return true;
     }
 
-    private void LogFinding(Diagnostic diagnostic, Severity threshold)
+    private void LogFinding(Diagnostic diagnostic, Severity threshold, HashSet<string> silenced)
     {
         var descriptor = diagnostic.Descriptor;
         var span = diagnostic.Span;
@@ -173,7 +182,7 @@ public sealed class LintKubernetesManifests : Microsoft.Build.Utilities.Task
         {
             Log.LogWarning(null, descriptor.Id, descriptor.Id, descriptor.HelpLink, diagnostic.FilePath, span.Line, span.Column, 0, 0, diagnostic.Message);
         }
-        else
+        else if (!silenced.Contains(descriptor.Id))
         {
             Log.LogMessage(null, descriptor.Id, descriptor.Id, diagnostic.FilePath, span.Line, span.Column, 0, 0, MessageImportance.High, diagnostic.Message);
         }

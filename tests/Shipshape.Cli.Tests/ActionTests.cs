@@ -90,11 +90,11 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
 
         Assert.True(run.Failure is null, $"{run.Failure}\n{run.Log}");
         Assert.Equal(
-            new Dictionary<string, string> { ["sarif-file"] = "shipshape.sarif", ["errors"] = "0", ["warnings"] = "0" },
+            new Dictionary<string, string> { ["sarif-file"] = "shipshape.sarif", ["errors"] = "0", ["warnings"] = "0", ["infos"] = "0", ["exit-code"] = "0" },
             run.Outputs);
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Root, "shipshape.sarif")));
         Assert.Equal(0, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
-        Assert.Equal("## Shipshape\n\n**0 error(s), 0 warning(s).** SARIF report: `shipshape.sarif`\n", run.Summary);
+        Assert.Equal("## Shipshape\n\n**0 error(s), 0 warning(s), 0 info(s).** SARIF report: shipshape\\.sarif\n", run.Summary);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
 
         Assert.Equal(("Apply fail level", 1), run.Failure);
         Assert.Equal(
-            new Dictionary<string, string> { ["sarif-file"] = "reports/k8s.sarif", ["errors"] = "1", ["warnings"] = "0" },
+            new Dictionary<string, string> { ["sarif-file"] = "reports/k8s.sarif", ["errors"] = "1", ["warnings"] = "0", ["infos"] = "0", ["exit-code"] = "1" },
             run.Outputs);
         Assert.Contains(
             "::error file=deploy/pod.yaml,line=14,col=26,endLine=14,endColumn=28,title=SHIP2005::Port 80/TCP of container 'echo' is already declared by container 'nginx' on line 10;",
@@ -131,10 +131,11 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
         Assert.Equal("deploy/pod.yaml", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(
-            "## Shipshape\n\n**1 error(s), 0 warning(s).** SARIF report: `reports/k8s.sarif`\n\n" +
+            "## Shipshape\n\n**1 error(s), 0 warning(s), 0 info(s).** SARIF report: reports\\/k8s\\.sarif\n\n" +
             "| Severity | Rule | Location | Finding |\n|---|---|---|---|\n" +
-            "| error | SHIP2005 | deploy/pod.yaml:14:26 | Port 80/TCP of container 'echo' is already declared by container 'nginx' on line 10; " +
-            "containers of a pod share one network namespace, so only one of them can bind it: use a different port |\n",
+            "| error | SHIP2005 | deploy\\/pod\\.yaml:14:26 | Port 80\\/TCP of container \\'echo\\' is already declared by container \\'nginx\\' on line 10\\; " +
+            "containers of a pod share one network namespace\\, so only one of them can bind it\\: use a different port |\n\n" +
+            "| Rule | Findings |\n|---|---|\n| SHIP2005 | 1 |\n",
             run.Summary);
     }
 
@@ -192,6 +193,93 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         Assert.False(File.Exists(marker), "an input was executed as shell code");
         Assert.Equal(("Lint manifests", 2), run.Failure);
         Assert.Contains("$(touch", run.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_markdown_link_or_html_from_a_manifest_is_text_in_the_summary()
+    {
+        using var workspace = Workspace(("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n\"[Fix here](https://evil.example/x)<img src=x>\": 1\n"));
+
+        var run = Run(workspace, new());
+
+        Assert.True(run.Failure is null, $"{run.Failure}\n{run.Log}");
+        Assert.Contains(
+            "| warning | SHIP1002 | cm\\.yaml:5:1 | \\[Fix here\\]\\(https\\:\\/\\/evil\\.example\\/x\\)\\<img src\\=x\\> is not a field of v1 ConfigMap",
+            run.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", run.Summary, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)<img", run.Summary);
+    }
+
+    [Fact]
+    public void The_summary_lists_errors_first_then_counts_per_rule()
+    {
+        using var workspace = Workspace(
+            ("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\ndatta: 1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: two\ndatta: 2\n"),
+            ("b.yaml", PortCollisionPod));
+
+        var run = Run(workspace, new() { ["fail-level"] = "none" });
+
+        var rows = run.Summary.Split('\n').Where(l => l.StartsWith("| error", StringComparison.Ordinal) || l.StartsWith("| warning", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["| error | SHIP2005", "| warning | SHIP1002", "| warning | SHIP1002"], rows.Select(r => string.Join(" | ", r.Split(" | ").Take(2))).ToArray());
+        Assert.EndsWith("| Rule | Findings |\n|---|---|\n| SHIP1002 | 2 |\n| SHIP2005 | 1 |\n", run.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_fail_level_input_the_configuration_decides()
+    {
+        using var workspace = Workspace(("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndatta: 1\n"));
+        File.AppendAllText(Path.Combine(workspace.Root, ".shipshape.yaml"), "failLevel: warning\n");
+
+        var run = Run(workspace, new());
+
+        Assert.Equal(("Apply fail level", 1), run.Failure);
+        Assert.Equal(("0", "1", "1"), (run.Outputs["errors"], run.Outputs["warnings"], run.Outputs["exit-code"]));
+    }
+
+    [Theory]
+    [InlineData("kubernetes-version", "@evil.rsp", "The kubernetes-version input must be a version like 1.34, v1.34 or 1.34.2.")]
+    [InlineData("kubernetes-version", "1.34 --disable SHIP2005", "The kubernetes-version input must be a version like 1.34, v1.34 or 1.34.2.")]
+    [InlineData("fail-level", "never", "The fail-level input must be error, warning, info, none or empty.")]
+    [InlineData("strict", "yes", "The strict input must be true or false.")]
+    [InlineData("config", "--disable=SHIP2005", "The config input must be a path that starts with neither - nor @ and holds no control characters.")]
+    [InlineData("sarif-file", "@out.sarif", "The sarif-file input must be a path that starts with neither - nor @ and holds no control characters.")]
+    [InlineData("working-directory", "missing", "The working-directory input must be an existing directory.")]
+    public void An_input_of_the_wrong_shape_is_refused_before_it_becomes_an_argument(string input, string value, string message)
+    {
+        using var workspace = Workspace(("pod.yaml", PortCollisionPod));
+        File.WriteAllText(Path.Combine(workspace.Root, "evil.rsp"), "--disable\nSHIP2005\n");
+
+        var run = Run(workspace, new() { [input] = value });
+
+        Assert.Equal(("Lint manifests", 2), run.Failure);
+        Assert.Contains($"::error title=shipshape::{message}\n", run.Log, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(workspace.Root, "shipshape.sarif")), "the CLI ran");
+    }
+
+    [Theory]
+    [InlineData("1.34")]
+    [InlineData("v1.34")]
+    [InlineData("1.34.2")]
+    public void A_kubernetes_version_input_takes_the_forms_of_a_version(string version)
+    {
+        using var workspace = Workspace(("deploy/web.yaml", CleanDeployment));
+
+        var run = Run(workspace, new() { ["kubernetes-version"] = version });
+
+        Assert.DoesNotContain("The kubernetes-version input", run.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_working_directory_input_runs_the_lint_there()
+    {
+        using var workspace = Workspace(("sub/pod.yaml", PortCollisionPod), ("elsewhere/pod.yaml", PortCollisionPod));
+
+        var run = Run(workspace, new() { ["working-directory"] = "sub", ["paths"] = "." });
+
+        Assert.Equal(("Apply fail level", 1), run.Failure);
+        Assert.Equal("1", run.Outputs["errors"]);
+        Assert.Contains("::error file=sub/pod.yaml,line=14,col=26,", run.Log, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(workspace.Root, "sub", "shipshape.sarif")));
     }
 
     private ActionRun Run(TempFiles workspace, Dictionary<string, string> inputs)

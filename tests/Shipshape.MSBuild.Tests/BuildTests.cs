@@ -158,6 +158,23 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
     }
 
     [Fact]
+    public async Task NoWarn_silences_info_findings_and_a_change_of_it_lints_again()
+    {
+        var project = samples.SingleTarget;
+        SampleProjects.WriteManifests(project, (".shipshape.yaml", "rules:\n  SHIP3008: info\n"), ("deploy/pod.yaml", PodWithoutCollision));
+        const string NetRawFinding = "SHIP3008: container 'app' keeps the NET_RAW capability";
+
+        var shown = await samples.BuildAsync(project, "-v:d");
+        var silenced = await samples.BuildAsync(project, "-v:d", "-p:NoWarn=SHIP3008");
+
+        Assert.True(shown.ExitCode == 0, shown.Output);
+        Assert.Contains(NetRawFinding, shown.Output, StringComparison.Ordinal);
+        Assert.True(silenced.ExitCode == 0, silenced.Output);
+        Assert.Contains("Task \"LintKubernetesManifests\"", silenced.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(NetRawFinding, silenced.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_shipshape_yaml_found_above_the_project_sets_rule_levels_and_exclusions()
     {
         var project = samples.SingleTarget;

@@ -11,6 +11,9 @@ namespace Shipshape.Cli.Commands;
 /// <summary><c>shipshape lint [PATH|-]...</c>: the CI entry point.</summary>
 public static class LintCommand
 {
+    /// <summary>The fail level that lints and reports but never fails on findings (the Action offers it too).</summary>
+    private const string NeverFail = "none";
+
     public static Command Create(TextWriter stdout, Func<Stream> openStandardInput)
     {
         var paths = new Argument<string[]>("paths")
@@ -27,10 +30,10 @@ public static class LintCommand
         var output = ReportWriter.CreateOutputOption();
         var failLevel = new Option<string>("--fail-level")
         {
-            Description = "Exit with 1 when a finding is at or above this severity",
-            DefaultValueFactory = _ => "error",
+            Description = "Exit with 1 when a finding is at or above this severity; none never fails on findings (default: the configuration's failLevel, else error)",
+            HelpName = "error|warning|info|none",
         };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "info");
+        failLevel.AcceptOnlyFromAmong("error", "warning", "info", NeverFail);
         var threads = new Option<int?>("--threads", "-j")
         {
             Description = "Files analyzed in parallel (default: all cores); the report is identical for any value",
@@ -85,13 +88,14 @@ public static class LintCommand
 
             var destinations = ReportWriter.Plan(parse.GetValue(format), parse.GetValue(output));
 
-            // AcceptOnlyFromAmong has already limited the value to a severity name.
-            _ = SeverityNames.TryParse(parse.GetValue(failLevel), out var threshold);
+            // AcceptOnlyFromAmong has already limited the value to a severity name or none.
+            var failLevelName = parse.GetValue(failLevel);
+            Severity? threshold = SeverityNames.TryParse(failLevelName, out var severity) ? severity : null;
             var settings = LintSettings.Resolve(new LintArguments
             {
                 ConfigPath = parse.GetValue(config),
                 KubernetesVersion = version,
-                FailLevel = parse.GetResult(failLevel) is { Implicit: false } ? threshold : null,
+                FailLevel = threshold,
                 Strict = parse.GetResult(strict) is { Implicit: false } ? parse.GetValue(strict) : null,
                 Enable = parse.GetValue(enable) ?? [],
                 Disable = parse.GetValue(disable) ?? [],
@@ -121,7 +125,8 @@ public static class LintCommand
 
             ReportWriter.Write(report, destinations, stdout, new OutputGuard(protectedFiles, collected.WalkedDirectories));
 
-            return report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+            var fails = failLevelName != NeverFail && report.Active.Any(d => d.Severity >= settings.FailLevel);
+            return fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
     }

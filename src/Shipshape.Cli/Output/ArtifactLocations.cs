@@ -56,5 +56,5 @@ public sealed class ArtifactLocations
     }
 
     /// <summary>The root as an absolute <c>file:</c> URI ending in a slash, as SARIF's originalUriBaseIds wants it.</summary>
-    public string RootUri => new Uri(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar).AbsoluteUri;
+    public string RootUri => FileUri.FromFullPath(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar);
 }

@@ -1,3 +1,4 @@
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
 
@@ -22,11 +23,15 @@ public sealed class GitHubFormatter(ArtifactLocations locations) : IReportFormat
         }
     }
 
-    /// <summary>The runner's escaping for a command's message: %, CR and LF would otherwise end or corrupt the command.</summary>
+    /// <summary>
+    /// The runner's escaping for a command's message: %, CR and LF would otherwise end or corrupt the command. The
+    /// other control characters (ESC sequences the log would render, NEL, LINE SEPARATOR) are then shown as escapes,
+    /// as in every other format.
+    /// </summary>
     public static string EscapeData(string text) =>
-        text.Replace("%", "%25", StringComparison.Ordinal)
+        SafeText.Escape(text.Replace("%", "%25", StringComparison.Ordinal)
             .Replace("\r", "%0D", StringComparison.Ordinal)
-            .Replace("\n", "%0A", StringComparison.Ordinal);
+            .Replace("\n", "%0A", StringComparison.Ordinal));
 
     /// <summary>A property value additionally escapes the separators of the property list, ':' and ','.</summary>
     public static string EscapeProperty(string text) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
 
@@ -9,7 +10,9 @@ namespace Shipshape.Cli.Output;
 /// <summary>
 /// JUnit XML for CI test reports: one testsuite per file, one testcase per object (clean objects pass), and a
 /// failure carrying every finding on an object. Findings about a file rather than an object (a syntax error) form
-/// a testcase named after the file. Suppressed findings are left out; they do not fail anything.
+/// a testcase named after the file. Suppressed findings are left out; they do not fail anything. XML 1.0 cannot carry
+/// most control characters or lone surrogates, which file names and YAML values may hold: they are written as escapes
+/// (<c></c>), so the report stays well-formed.
 /// </summary>
 public sealed class JUnitFormatter : IReportFormatter
 {
@@ -36,7 +39,7 @@ public sealed class JUnitFormatter : IReportFormatter
             foreach (var suite in suites)
             {
                 xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", suite.File);
+                xml.WriteAttributeString("name", SafeText.Escape(suite.File));
                 WriteCounts(xml, suite.Cases.Count, suite.Failures);
                 foreach (var (name, findings) in suite.Cases)
                 {
@@ -65,16 +68,16 @@ public sealed class JUnitFormatter : IReportFormatter
     private static void WriteCase(XmlWriter xml, string file, string name, List<Diagnostic> findings)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("classname", file);
+        xml.WriteAttributeString("name", SafeText.Escape(name));
+        xml.WriteAttributeString("classname", SafeText.Escape(file));
         if (findings.Count > 0)
         {
             var first = findings[0];
             var more = findings.Count > 1 ? $" (and {findings.Count - 1} more)" : string.Empty;
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", $"{first.Id}: {first.Message}{more}");
+            xml.WriteAttributeString("message", SafeText.Escape($"{first.Id}: {first.Message}{more}"));
             xml.WriteAttributeString("type", findings.Max(d => d.Severity).ToName());
-            xml.WriteString(string.Join('\n', findings.Select(d => d.ToString())));
+            xml.WriteString(string.Join('\n', findings.Select(d => SafeText.Escape(d.ToString()))));
             xml.WriteEndElement();
         }
 

@@ -1,3 +1,4 @@
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Engine;
 
 namespace Shipshape.Cli.Output;
@@ -13,10 +14,11 @@ public sealed class MsBuildFormatter : IReportFormatter
         foreach (var diagnostic in report.Active)
         {
             var span = diagnostic.Span;
+            // File names and messages quote the input; escaped, they cannot break the line or start a runner command.
             // Only "error" and "warning" are canonical categories; an info finding stays an "info" line, never a warning.
             writer.WriteLine(
-                $"{diagnostic.FilePath}({span.Line},{span.Column},{span.EndLine},{span.EndColumn}): " +
-                $"{Core.Analysis.SeverityNames.ToName(diagnostic.Severity)} {diagnostic.Id}: {diagnostic.Message}");
+                $"{SafeText.LineStartPath(diagnostic.FilePath)}({span.Line},{span.Column},{span.EndLine},{span.EndColumn}): " +
+                $"{Core.Analysis.SeverityNames.ToName(diagnostic.Severity)} {diagnostic.Id}: {SafeText.Escape(diagnostic.Message)}");
         }
     }
 }

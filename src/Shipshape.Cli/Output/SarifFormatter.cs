@@ -84,7 +84,19 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
             json.WriteStartObject("properties");
             json.WriteStartArray("tags");
             json.WriteStringValue(rule.Category);
+            var security = rule.Category == RuleCategory.Security;
+            if (security)
+            {
+                // GitHub code scanning reads security-severity only on rules tagged "security".
+                json.WriteStringValue("security");
+            }
+
             json.WriteEndArray();
+            if (security)
+            {
+                json.WriteString("security-severity", SecuritySeverity(rule.DefaultSeverity));
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -93,6 +105,17 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// GitHub ranks code-scanning alerts of security rules by this CVSS-like score: over 7.0 is high, 4.0 to 6.9 medium,
+    /// below that low. A rule's default severity says how sure and how grave its finding is, so it picks the band.
+    /// </summary>
+    private static string SecuritySeverity(Severity severity) => severity switch
+    {
+        Severity.Error => "8.0",
+        Severity.Warning => "5.5",
+        _ => "3.0",
+    };
 
     private void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int? ruleIndex, string fingerprint)
     {
@@ -111,16 +134,16 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         json.WriteStartObject("artifactLocation");
         if (locations.RelativePath(diagnostic.FilePath) is { } relative)
         {
-            json.WriteString("uri", EscapeRelativeUri(relative));
+            json.WriteString("uri", FileUri.EscapeRelative(relative));
             json.WriteString("uriBaseId", SourceRoot);
         }
         else if (diagnostic.FilePath == Core.Loading.SourceFile.StandardInputPath)
         {
-            json.WriteString("uri", EscapeRelativeUri(diagnostic.FilePath));
+            json.WriteString("uri", FileUri.EscapeRelative(diagnostic.FilePath));
         }
         else
         {
-            json.WriteString("uri", new Uri(Path.GetFullPath(diagnostic.FilePath)).AbsoluteUri);
+            json.WriteString("uri", FileUri.FromFullPath(Path.GetFullPath(diagnostic.FilePath)));
         }
 
         json.WriteEndObject();
@@ -162,9 +185,6 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         Severity.Warning => "warning",
         _ => "note",
     };
-
-    private static string EscapeRelativeUri(string relativePath) =>
-        string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>SARIF's rule name is an identifier: "Port collision inside a pod" becomes "PortCollisionInsideAPod".</summary>
     private static string PascalCase(string title)

@@ -1,3 +1,4 @@
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
 
@@ -15,7 +16,7 @@ public sealed class TextFormatter(bool useColor) : IReportFormatter
     {
         foreach (var note in report.Notes)
         {
-            writer.WriteLine($"note: {note}");
+            writer.WriteLine($"note: {SafeText.Escape(note)}");
         }
 
         foreach (var diagnostic in report.Active)
@@ -26,8 +27,9 @@ public sealed class TextFormatter(bool useColor) : IReportFormatter
                 severity = Colour(diagnostic.Severity) + severity + Reset;
             }
 
-            var resource = diagnostic.Resource is { } r ? $" [{r}]" : string.Empty;
-            writer.WriteLine($"{diagnostic.FilePath}:{diagnostic.Span.Line}:{diagnostic.Span.Column}: {severity} {diagnostic.Id} {diagnostic.Message}{resource}");
+            // Paths, names and messages quote the input: escaped, an ESC or a newline in them cannot reach the terminal.
+            var resource = diagnostic.Resource is { } r ? $" [{SafeText.Escape(r.ToString() ?? string.Empty)}]" : string.Empty;
+            writer.WriteLine($"{SafeText.LineStartPath(diagnostic.FilePath)}:{diagnostic.Span.Line}:{diagnostic.Span.Column}: {severity} {diagnostic.Id} {SafeText.Escape(diagnostic.Message)}{resource}");
         }
 
         writer.WriteLine(Summarize(report.Summary));

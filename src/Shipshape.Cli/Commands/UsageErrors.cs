@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Shipshape.Cli.Commands;
+
+/// <summary>
+/// What is wrong with a command line, as one line: the first problem, a suggestion when a word looks like a misspelt
+/// option or command, and where the help is. System.CommandLine would print every error and then the whole help on
+/// standard output, which a script reading the report takes for the report.
+/// </summary>
+public static class UsageErrors
+{
+    /// <summary>Null when the command line can run.</summary>
+    public static string? Describe(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (UnknownOption(parse) is { } unknown)
+        {
+            return $"Unknown option '{unknown}'.{Suggest(unknown, command)} {HelpHint(parse)}";
+        }
+
+        if (parse.Errors.Count == 0)
+        {
+            return null;
+        }
+
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            var word = parse.UnmatchedTokens[0];
+            return $"Unknown command or argument '{word}'.{Suggest(word, command)} {HelpHint(parse)}";
+        }
+
+        return $"{OneLine(parse.Errors[0].Message)}. {HelpHint(parse)}";
+    }
+
+    /// <summary>System.CommandLine lists allowed values a line each, indented; here they follow one another.</summary>
+    private static string OneLine(string message) =>
+        message.Replace(":\n\t", ": ", StringComparison.Ordinal).Replace("\n\t", ", ", StringComparison.Ordinal).TrimEnd('.');
+
+    /// <summary>
+    /// A word that starts with a dash but names no option, given where a path goes (<c>lint --formt json</c>): a typo,
+    /// never a path, unless it comes after <c>--</c>, which ends the options.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse)
+    {
+        var endOfOptions = -1;
+        for (var i = 0; i < parse.Tokens.Count; i++)
+        {
+            if (parse.Tokens[i].Type == TokenType.DoubleDash)
+            {
+                endOfOptions = i;
+                break;
+            }
+        }
+
+        foreach (var argument in parse.CommandResult.Command.Arguments)
+        {
+            foreach (var token in parse.GetResult(argument)?.Tokens ?? [])
+            {
+                var position = IndexOf(parse.Tokens, token);
+                var beforeEndOfOptions = endOfOptions < 0 || position < endOfOptions;
+                if (beforeEndOfOptions && token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    return token.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], token))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>" Did you mean '--format'?" for the option or subcommand closest in spelling, or nothing when none is close.</summary>
+    private static string Suggest(string word, Command command)
+    {
+        var candidates = new List<string>();
+        for (var symbol = (Command?)command; symbol is not null; symbol = symbol.Parents.OfType<Command>().FirstOrDefault())
+        {
+            foreach (var option in symbol.Options)
+            {
+                if (symbol == command || option.Recursive)
+                {
+                    candidates.Add(option.Name);
+                    candidates.AddRange(option.Aliases);
+                }
+            }
+
+            if (symbol == command)
+            {
+                foreach (var subcommand in symbol.Subcommands)
+                {
+                    candidates.Add(subcommand.Name);
+                }
+            }
+        }
+
+        var best = candidates
+            .Select(candidate => (Candidate: candidate, Distance: Distance(word, candidate)))
+            .Where(c => c.Distance <= Math.Max(2, c.Candidate.Length / 3))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Candidate, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Candidate is null ? string.Empty : $" Did you mean '{best.Candidate}'?";
+    }
+
+    private static string HelpHint(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = (SymbolResult?)parse.CommandResult; result is CommandResult commandResult; result = result.Parent)
+        {
+            names.Insert(0, commandResult.Command is RootCommand ? "shipshape" : commandResult.Command.Name);
+        }
+
+        return $"Run '{string.Join(' ', names)} --help' for the usage.";
+    }
+
+    /// <summary>Levenshtein distance, case-sensitive like the options themselves.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
