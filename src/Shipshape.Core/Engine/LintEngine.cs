@@ -99,7 +99,7 @@ public sealed class LintEngine
                 sink.Add(diagnostic);
             }
 
-            files[index] = new LintedFile(inputs[index].Path, result.Objects.ConvertAll(o => o.Identity));
+            files[index] = new LintedFile(inputs[index].Path, result.Objects.ConvertAll(o => QuotedText.Cut(o.Identity)));
             index++;
         }
 
