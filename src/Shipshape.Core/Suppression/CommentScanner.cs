@@ -90,7 +90,7 @@ internal sealed class CommentScanner
         if (_blockScalarParentIndent is { } parentIndent)
         {
             // A block scalar holds every blank line and every line indented past its parent; a '#' there is text.
-            if (start + indent == end || indent > parentIndent || _text.AsSpan(start, end - start).IsWhiteSpace())
+            if (indent > parentIndent || IsBlank(start + indent, end))
             {
                 return;
             }
@@ -232,6 +232,19 @@ internal sealed class CommentScanner
         }
 
         return i;
+    }
+
+    private bool IsBlank(int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (_text[i] is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsDocumentMarker(int start, int end) =>
