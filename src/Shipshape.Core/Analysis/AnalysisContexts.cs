@@ -8,10 +8,19 @@ public sealed class DiagnosticSink
 {
     private readonly RuleSettings _settings;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly int _maxPerRulePerObject;
 
-    public DiagnosticSink(RuleSettings settings)
+    /// <summary>For the object being analysed: how many findings each rule reported, and the first one past the cap.</summary>
+    private readonly Dictionary<string, (int Count, Diagnostic? FirstOmitted)> _objectCounts = new(StringComparer.Ordinal);
+
+    /// <param name="maxPerRulePerObject">
+    /// How many findings of one rule an object keeps (0: all). An object with 400,000 containers would otherwise hold
+    /// millions of findings before the per-file cap (<see cref="Engine.FindingCaps"/>) drops them.
+    /// </param>
+    public DiagnosticSink(RuleSettings settings, int maxPerRulePerObject = 0)
     {
         _settings = settings;
+        _maxPerRulePerObject = maxPerRulePerObject;
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
@@ -23,6 +32,18 @@ public sealed class DiagnosticSink
             return;
         }
 
+        var counted = 0;
+        if (_maxPerRulePerObject > 0)
+        {
+            _objectCounts.TryGetValue(descriptor.Id, out var state);
+            counted = state.Count + 1;
+            _objectCounts[descriptor.Id] = (counted, state.FirstOmitted);
+            if (counted > _maxPerRulePerObject + 1)
+            {
+                return;
+            }
+        }
+
         var diagnostic = new Diagnostic
         {
             Descriptor = descriptor,
@@ -30,10 +51,31 @@ public sealed class DiagnosticSink
             MessageArguments = arguments,
             FilePath = target.FilePath,
             Span = node?.Span ?? target.Node.Span,
-            Resource = target.Identity,
+            Resource = QuotedText.Cut(target.Identity),
             Object = target,
         };
-        _diagnostics.Add(HoldsOnlyValues(arguments) ? diagnostic : diagnostic with { Message = diagnostic.Message, MessageArguments = [] });
+        diagnostic = HoldsOnlyValues(arguments) ? diagnostic : diagnostic with { Message = diagnostic.Message, MessageArguments = [] };
+        if (counted == _maxPerRulePerObject + 1 && _maxPerRulePerObject > 0)
+        {
+            _objectCounts[descriptor.Id] = (counted, diagnostic);
+            return;
+        }
+
+        _diagnostics.Add(diagnostic);
+    }
+
+    /// <summary>Ends the object being analysed: the findings of each rule past the cap become one summary finding.</summary>
+    internal void EndObject()
+    {
+        foreach (var (count, firstOmitted) in _objectCounts.Values)
+        {
+            if (firstOmitted is not null)
+            {
+                _diagnostics.Add(Diagnostic.Summarizing(firstOmitted, count - _maxPerRulePerObject, _maxPerRulePerObject));
+            }
+        }
+
+        _objectCounts.Clear();
     }
 
     /// <summary>

@@ -39,9 +39,27 @@ public sealed record Diagnostic
     /// <summary>The object the finding was reported on, for suppression by annotation; not part of any report.</summary>
     public Model.KubeObject? Object { get; init; }
 
+    /// <summary>
+    /// For the one finding that stands for the findings of its rule beyond the per-file cap, how many it stands for
+    /// (see <c>Engine.FindingCaps</c>); 0 for any other finding.
+    /// </summary>
+    public int Omitted { get; init; }
+
     public string Id => Descriptor.Id;
 
     public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>
+    /// The one finding that stands for <paramref name="omitted"/> findings of <paramref name="first"/>'s rule in its file
+    /// past the cap of <paramref name="maxPerRule"/>, placed at <paramref name="first"/>, the first of them, and about its
+    /// object (so an annotation that suppresses them suppresses it).
+    /// </summary>
+    public static Diagnostic Summarizing(Diagnostic first, int omitted, int maxPerRule) => first with
+    {
+        Message = $"There are {omitted:N0} more {first.Id} findings in this file from here on, not shown: a report shows the first {maxPerRule:N0} of each rule in a file; fix those first",
+        MessageArguments = [],
+        Omitted = omitted,
+    };
 
     public override string ToString() => $"{FilePath}:{Span.Line}:{Span.Column}: {Severity.ToName()} {Id} {Message}";
 }

@@ -45,8 +45,9 @@ public sealed class DiagnosticDescriptor
 
     public string HelpLink => HelpLinkBase + Id + ".md";
 
+    /// <summary>The message with its arguments; a name or value longer than <see cref="QuotedText.MaxLength"/> is cut.</summary>
     public string FormatMessage(object?[] arguments) =>
-        string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+        string.Format(CultureInfo.InvariantCulture, MessageFormat, QuotedText.CutAll(arguments));
 
     public override string ToString() => Id;
 }

@@ -99,7 +99,7 @@ public sealed class LintEngine
                 sink.Add(diagnostic);
             }
 
-            files[index] = new LintedFile(inputs[index].Path, result.Objects.ConvertAll(o => o.Identity));
+            files[index] = new LintedFile(inputs[index].Path, result.Objects.ConvertAll(o => QuotedText.Cut(o.Identity)));
             index++;
         }
 
@@ -112,18 +112,40 @@ public sealed class LintEngine
             }
         }
 
-        var diagnostics = SuppressionFilter.Apply(sink.Diagnostics, directives);
+        // Files' findings are capped as each file is analysed; the whole-set rules' findings join them here.
+        var diagnostics = CapPerFile(SuppressionFilter.Apply(sink.Diagnostics, directives));
         diagnostics.Sort(DiagnosticOrder.Instance);
         var active = diagnostics.Where(d => !d.IsSuppressed).ToArray();
+
+        // A summary finding of a capped rule counts as the findings it stands for.
         var summary = new LintSummary(
             Files: inputs.Count,
             Documents: documents,
             Resources: objects.Count,
-            Errors: active.Count(d => d.Severity == Severity.Error),
-            Warnings: active.Count(d => d.Severity == Severity.Warning),
-            Infos: active.Count(d => d.Severity == Severity.Info),
-            Suppressed: diagnostics.Count - active.Length);
+            Errors: active.Sum(d => d.Severity == Severity.Error ? Weight(d) : 0),
+            Warnings: active.Sum(d => d.Severity == Severity.Warning ? Weight(d) : 0),
+            Infos: active.Sum(d => d.Severity == Severity.Info ? Weight(d) : 0),
+            Suppressed: diagnostics.Sum(d => d.IsSuppressed ? Weight(d) : 0));
         return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes) { Files = files };
+    }
+
+    private static int Weight(Diagnostic diagnostic) => Math.Max(diagnostic.Omitted, 1);
+
+    /// <summary>The findings with <see cref="FindingCaps"/> applied to each file's.</summary>
+    private List<Diagnostic> CapPerFile(List<Diagnostic> diagnostics)
+    {
+        if (_options.MaxFindingsPerRule <= 0 || diagnostics.Count <= _options.MaxFindingsPerRule)
+        {
+            return diagnostics;
+        }
+
+        var capped = new List<Diagnostic>(diagnostics.Count);
+        foreach (var file in diagnostics.GroupBy(d => d.FilePath, StringComparer.Ordinal))
+        {
+            capped.AddRange(FindingCaps.Apply([.. file], _options.MaxFindingsPerRule));
+        }
+
+        return capped;
     }
 
     /// <param name="threads">How many threads the segments of a large file may use: one when files run in parallel.</param>
@@ -142,7 +164,7 @@ public sealed class LintEngine
         // segment's trees are dropped once its objects are reduced: a 40 MB stream is never held whole as trees. Any
         // other file, or one whose segments the loader will not read alone, is loaded whole.
         FileAnalysis analysis;
-        if (new YamlLoader(_options.Limits, threads).TryLoadInSegments(file, AnalyzeDocuments) is { } segments)
+        if (new YamlLoader(_options.Limits, threads).TryLoadInSegments(file, segment => AnalyzeDocuments(segment, directives)) is { } segments)
         {
             analysis = Join(segments);
             ReleaseIfOnDisk(input, file);
@@ -151,10 +173,11 @@ public sealed class LintEngine
         {
             var loaded = new YamlLoader(_options.Limits).LoadWhole(file);
             ReleaseIfOnDisk(input, file);
-            analysis = AnalyzeDocuments(loaded);
+            analysis = AnalyzeDocuments(loaded, directives);
         }
 
         diagnostics.AddRange(analysis.Diagnostics);
+        diagnostics = FindingCaps.Apply(diagnostics, _options.MaxFindingsPerRule);
         return new FileResult(file.Path, analysis.Documents, analysis.Objects, analysis.CustomResourceVersions, diagnostics, directives);
     }
 
@@ -170,8 +193,11 @@ public sealed class LintEngine
         }
     }
 
-    /// <summary>The objects of loaded documents, checked by the object and pod rules and reduced to what the whole-set rules read.</summary>
-    private FileAnalysis AnalyzeDocuments(LoadedFile loaded)
+    /// <summary>
+    /// The objects of loaded documents, checked by the object and pod rules and reduced to what the whole-set rules read.
+    /// Their findings are suppressed and capped here, so a segment holds at most the cap of each rule's findings.
+    /// </summary>
+    private FileAnalysis AnalyzeDocuments(LoadedFile loaded, CommentDirectives directives)
     {
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var objects = new List<KubeObject>();
@@ -180,10 +206,11 @@ public sealed class LintEngine
             ObjectReader.Read(document, objects, diagnostics);
         }
 
-        var sink = new DiagnosticSink(_options.Rules);
+        var sink = new DiagnosticSink(_options.Rules, _options.MaxFindingsPerRule);
         foreach (var item in objects)
         {
             AnalyzeObject(item, sink);
+            sink.EndObject();
         }
 
         diagnostics.AddRange(sink.Diagnostics);
@@ -194,7 +221,8 @@ public sealed class LintEngine
         }
 
         Retain(objects, diagnostics);
-        return new FileAnalysis(loaded.Documents.Count, objects, customResourceVersions, diagnostics);
+        var suppressed = SuppressionFilter.Apply(diagnostics, directives);
+        return new FileAnalysis(loaded.Documents.Count, objects, customResourceVersions, FindingCaps.Apply(suppressed, _options.MaxFindingsPerRule));
     }
 
     /// <summary>The analyses of a file's segments as one, with documents numbered through the file as one reader numbers them.</summary>

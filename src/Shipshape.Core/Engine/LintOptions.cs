@@ -20,6 +20,9 @@ public sealed record LintOptions
 
     public LoaderLimits Limits { get; init; } = LoaderLimits.Default;
 
+    /// <summary>How many findings of one rule a file reports before one summary finding stands for the rest (0: all).</summary>
+    public int MaxFindingsPerRule { get; init; } = FindingCaps.DefaultMaxFindingsPerRule;
+
     /// <summary>Files read and analyzed at once; the report is the same for any value.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 }

@@ -3,6 +3,7 @@ using Shipshape.Core.Rules.Input;
 using Shipshape.Core.Syntax;
 using SharpYaml;
 using SharpYaml.Events;
+using Shipshape.Core.Loading.Segments;
 
 namespace Shipshape.Core.Loading;
 
@@ -50,49 +51,31 @@ public sealed class YamlLoader
     public LoadedFile Load(SourceFile file) =>
         TryLoadInSegments(file, part => part) is { } parts ? Join(file, parts) : LoadWhole(file);
 
-    /// <summary>Reads the file as one reader: the block reader, or SharpYaml from the start when it gives up.</summary>
+    /// <summary>
+    /// Reads the file as one reader: the block reader, or, when it gives up, a document at a time (<see cref="DocumentPieces"/>),
+    /// so that a syntax error loses only its own document.
+    /// </summary>
     internal LoadedFile LoadWhole(SourceFile file)
     {
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();
+        var (characters, length) = file.Characters();
         if (_blockReaderFirst)
         {
-            var (characters, length) = file.Characters();
             if (BlockYamlReader.TryRead(characters, length, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
             {
                 return new LoadedFile(file, documents, diagnostics);
             }
         }
 
-        // Outside the block reader's subset: start again with the full parser.
+        // Outside the block reader's subset: a document at a time, SharpYaml reading those the block reader does not.
         documents.Clear();
         diagnostics.Clear();
-        var text = file.Text;
-        var startIndex = 0;
-        var lineOffset = 0;
-        var sawComplexKey = false;
-        while (true)
-        {
-            var builder = new DocumentBuilder(file, _limits, lineOffset, documents, diagnostics);
-            builder.ComplexKeySeen += () => sawComplexKey = true;
-            var failedAtLine = builder.Parse(startIndex == 0 ? text : text[startIndex..]);
-            if (failedAtLine is not { } failedLine)
-            {
-                break;
-            }
-
-            // Resynchronise after a syntax error at the next line that starts a new document, so one
-            // broken document does not hide the findings in the good ones after it.
-            if (!TryFindNextDocumentMarker(text, failedLine, startIndex, out startIndex, out lineOffset))
-            {
-                break;
-            }
-        }
+        var outcome = DocumentPieces.Read(file, characters, new BlockYamlReader.TextSegment(0, length, 1), _limits, _blockReaderFirst, documents, diagnostics);
 
         // A syntax error or a mapping used as a key is what an unrendered template looks like to a YAML parser;
         // when the file has template actions, one finding about the template replaces that cascade.
-        if ((sawComplexKey || diagnostics.Any(d => d.Descriptor == SHIP0001YamlSyntaxError.Rule))
-            && TemplateDetector.TryFindTemplateAction(text, out var templateSpan))
+        if ((outcome.SawComplexKey || outcome.SawSyntaxError) && TemplateDetector.TryFindTemplateAction(file.Text, out var templateSpan))
         {
             var rule = SHIP0007UnrenderedTemplate.Rule;
             return new LoadedFile(file, [], [new Diagnostic { Descriptor = rule, Severity = rule.DefaultSeverity, Message = rule.FormatMessage([]), FilePath = file.Path, Span = templateSpan }]);
@@ -126,11 +109,12 @@ public sealed class YamlLoader
         }
 
         var results = new T[segments.Count];
+        var hasTemplateAction = new Lazy<bool>(() => TemplateDetector.TryFindTemplateAction(file.Text, out _));
         var failed = false;
         var documents = 0;
         Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, (i, loop) =>
         {
-            if (Volatile.Read(ref failed) || ReadSegment(file, characters, segments[i]) is not { } part)
+            if (Volatile.Read(ref failed) || ReadSegment(file, characters, segments[i], hasTemplateAction) is not { } part)
             {
                 Volatile.Write(ref failed, true);
                 loop.Stop();
@@ -145,8 +129,11 @@ public sealed class YamlLoader
         return failed || documents >= _limits.MaxDocuments ? null : results;
     }
 
-    /// <summary>One segment's documents, or null when it has a syntax error or a complex key.</summary>
-    private LoadedFile? ReadSegment(SourceFile file, char[] characters, BlockYamlReader.TextSegment segment)
+    /// <summary>
+    /// One segment's documents, or null when it has a syntax error or a complex key in a file with template actions:
+    /// one finding about the template then replaces the file's (see <see cref="LoadWhole"/>).
+    /// </summary>
+    private LoadedFile? ReadSegment(SourceFile file, char[] characters, BlockYamlReader.TextSegment segment, Lazy<bool> hasTemplateAction)
     {
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();
@@ -156,31 +143,11 @@ public sealed class YamlLoader
         }
 
         // Something in the segment is outside the block reader's subset (an anchor, a folded scalar with more-indented
-        // lines, CRLF): each document of the segment is read on its own, and SharpYaml reads those the block reader
-        // does not. A syntax error or a complex key (what a template looks like) needs the whole file, for
-        // resynchronisation and the template finding.
+        // lines, CRLF, a syntax error): it is read a document at a time, as one reader reads such a file.
         documents.Clear();
         diagnostics.Clear();
-        foreach (var piece in BlockYamlReader.SplitAtDocumentMarkers(characters, segment, int.MaxValue) ?? [segment])
-        {
-            var (documentCount, diagnosticCount) = (documents.Count, diagnostics.Count);
-            if (BlockYamlReader.TryReadSegment(characters, piece, new DocumentBuilder(file, _limits, 0, documents, diagnostics), _limits.MaxDepth))
-            {
-                continue;
-            }
-
-            documents.RemoveRange(documentCount, documents.Count - documentCount);
-            diagnostics.RemoveRange(diagnosticCount, diagnostics.Count - diagnosticCount);
-            var builder = new DocumentBuilder(file, _limits, piece.FirstLine - 1, documents, diagnostics);
-            var sawComplexKey = false;
-            builder.ComplexKeySeen += () => sawComplexKey = true;
-            if (builder.Parse(new string(characters, piece.Start, piece.End - piece.Start)) is not null || sawComplexKey)
-            {
-                return null;
-            }
-        }
-
-        return new LoadedFile(file, documents, diagnostics);
+        var outcome = DocumentPieces.Read(file, characters, segment, _limits, blockReaderFirst: true, documents, diagnostics);
+        return (outcome.SawSyntaxError || outcome.SawComplexKey) && hasTemplateAction.Value ? null : new LoadedFile(file, documents, diagnostics);
     }
 
     /// <summary>The segments of <see cref="TryLoadInSegments"/> as one file, numbered as one reader numbers documents.</summary>
@@ -202,40 +169,6 @@ public sealed class YamlLoader
     }
 
     /// <summary>
-    /// Finds the first <c>---</c> marker line at or after <paramref name="fromLine"/> (1-based) that lies beyond
-    /// <paramref name="previousStart"/>, so that each restart makes progress.
-    /// </summary>
-    private static bool TryFindNextDocumentMarker(string text, int fromLine, int previousStart, out int index, out int linesBefore)
-    {
-        var line = 1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (i == 0 || text[i - 1] == '\n')
-            {
-                if (i > 0)
-                {
-                    line++;
-                }
-
-                if (line >= fromLine && i > previousStart && IsDocumentMarker(text, i))
-                {
-                    index = i;
-                    linesBefore = line - 1;
-                    return true;
-                }
-            }
-        }
-
-        index = 0;
-        linesBefore = 0;
-        return false;
-    }
-
-    private static bool IsDocumentMarker(string text, int i) =>
-        i + 3 <= text.Length && text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '-'
-        && (i + 3 == text.Length || text[i + 3] is ' ' or '\t' or '\r' or '\n');
-
-    /// <summary>
     /// Builds node trees from the events of one run of SharpYaml's parser (a new builder takes over after a syntax
     /// error), or from the block reader's calls: both readers share its limits, duplicate-key and merge handling.
     /// </summary>
@@ -251,6 +184,9 @@ public sealed class YamlLoader
         private Node? _root;
         private long _rootWeight;
         private bool _skippingDocument;
+
+        /// <summary>True once the document limit is reached: no further document of the file is to be read.</summary>
+        public bool StoppedFile { get; private set; }
 
         /// <summary>Raised when a mapping or sequence is used as a mapping key, which no Kubernetes object does.</summary>
         public event Action? ComplexKeySeen;
@@ -493,6 +429,7 @@ public sealed class YamlLoader
             if (_documents.Count >= _limits.MaxDocuments)
             {
                 Report(SHIP0004InputLimitExceeded.Rule, root.Span, $"the file has more than {_limits.MaxDocuments:N0} documents; the rest are not read");
+                StoppedFile = true;
                 return false;
             }
 

@@ -12,32 +12,33 @@ public static class AnnotationSuppression
     public const string AnnotationKey = "shipshape.io/ignore";
 
     /// <summary>The reason <paramref name="diagnostic"/> is suppressed by an annotation, or null.</summary>
-    public static string? SuppressionOf(Diagnostic diagnostic)
+    /// <param name="parsed">Each object's annotation as parsed, by its metadata: an object with thousands of findings and
+    /// an annotation of thousands of IDs parses it once.</param>
+    public static string? SuppressionOf(Diagnostic diagnostic, Dictionary<ObjectMeta, SuppressionList?> parsed)
     {
         if (diagnostic.Object is not { } target)
         {
             return null;
         }
 
-        if (Covering(target.Metadata, diagnostic.Id) is { } reason)
+        if (Covering(target.Metadata, diagnostic.Id, parsed) is { } reason)
         {
             return reason;
         }
 
         return target.PodTemplate is { Node: { } template } pod && Contains(template.Span, diagnostic.Span)
-            ? Covering(pod.Metadata, diagnostic.Id)
+            ? Covering(pod.Metadata, diagnostic.Id, parsed)
             : null;
     }
 
-    private static string? Covering(ObjectMeta metadata, string ruleId)
+    private static string? Covering(ObjectMeta metadata, string ruleId, Dictionary<ObjectMeta, SuppressionList?> parsed)
     {
-        if (!metadata.Annotations.TryGetValue(AnnotationKey, out var annotation))
+        if (!parsed.TryGetValue(metadata, out var ids))
         {
-            return null;
+            parsed[metadata] = ids = metadata.Annotations.TryGetValue(AnnotationKey, out var annotation) ? SuppressionList.Parse(annotation.Value) : null;
         }
 
-        var ids = SuppressionList.Parse(annotation.Value);
-        return ids.Covers(ruleId) ? ids.Reason ?? "annotation" : null;
+        return ids is not null && ids.Covers(ruleId) ? ids.Reason ?? "annotation" : null;
     }
 
     private static bool Contains(Syntax.SourceSpan outer, Syntax.SourceSpan inner) =>

@@ -3,15 +3,13 @@ using Shipshape.Core.Loading;
 using Shipshape.Core.Rules;
 using Shipshape.Core.Rules.Input;
 using Shipshape.Core.Syntax;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Tokens;
 
 namespace Shipshape.Core.Suppression;
 
 /// <summary>
 /// The <c># shipshape-disable-next-line</c>, <c># shipshape-disable</c> and <c># shipshape-enable</c> comments of
-/// one file, as line ranges. Comments are found with YamlDotNet's scanner, so a <c>#</c> inside a quoted or block
-/// scalar is never taken for a directive. A <c>disable</c> without its <c>enable</c> lasts to the end of its document.
+/// one file, as line ranges. Comments are found by <see cref="CommentScanner"/> in one linear pass, so a <c>#</c> inside a
+/// quoted or block scalar is never taken for a directive. A <c>disable</c> without its <c>enable</c> lasts to the end of its document.
 /// </summary>
 public sealed class CommentDirectives
 {
@@ -22,25 +20,45 @@ public sealed class CommentDirectives
 
     public static CommentDirectives None { get; } = new([]);
 
-    private readonly IReadOnlyList<DirectiveRange> _ranges;
+    /// <summary>The ranges of each rule ID (and of "ALL"), each with its place among all ranges: the first that covers a finding gives the reason.</summary>
+    private readonly Dictionary<string, List<(int Order, DirectiveRange Range)>> _rangesById = new(StringComparer.Ordinal);
 
     private CommentDirectives(IReadOnlyList<DirectiveRange> ranges)
     {
-        _ranges = ranges;
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (!_rangesById.TryGetValue(ranges[i].Id, out var list))
+            {
+                _rangesById[ranges[i].Id] = list = [];
+            }
+
+            list.Add((i, ranges[i]));
+        }
     }
 
     /// <summary>The reason a finding of <paramref name="ruleId"/> on <paramref name="line"/> is suppressed, or null.</summary>
     public string? SuppressionOf(string ruleId, int line)
     {
-        foreach (var range in _ranges)
+        var (order, range) = FirstCovering(ruleId, line);
+        var (allOrder, allRange) = FirstCovering(SuppressionList.AllId, line);
+        var covering = allOrder < order ? allRange : range;
+        return covering is null ? null : covering.Reason ?? "comment";
+    }
+
+    private (int Order, DirectiveRange? Range) FirstCovering(string id, int line)
+    {
+        if (_rangesById.TryGetValue(id, out var ranges))
         {
-            if (line >= range.FirstLine && line <= range.LastLine && (range.Id == ruleId || range.Id == SuppressionList.AllId))
+            foreach (var (order, range) in ranges)
             {
-                return range.Reason ?? "comment";
+                if (line >= range.FirstLine && line <= range.LastLine)
+                {
+                    return (order, range);
+                }
             }
         }
 
-        return null;
+        return (int.MaxValue, null);
     }
 
     /// <summary>Reads the directives of <paramref name="file"/>; malformed ones and unknown rule IDs are reported as SHIP0005.</summary>
@@ -52,9 +70,9 @@ public sealed class CommentDirectives
             return None;
         }
 
-        var lines = file.Text.Split('\n');
-        var reader = new DirectiveReader(file, lines, diagnostics);
-        reader.Scan();
+        var reader = new DirectiveReader(file, diagnostics);
+        var lineCount = CommentScanner.Scan(file.Text, reader);
+        reader.CloseOpenRanges(lineCount);
         return new CommentDirectives(reader.Ranges);
     }
 
@@ -63,89 +81,17 @@ public sealed class CommentDirectives
 
     private sealed record OpenRange(int FirstLine, string Id, string? Reason, bool SawContent);
 
-    /// <summary>Walks the scanner's tokens, turning directive comments into ranges.</summary>
-    private sealed class DirectiveReader(SourceFile file, string[] lines, List<Diagnostic> diagnostics)
+    /// <summary>Turns the directive comments the scanner finds into ranges.</summary>
+    private sealed class DirectiveReader(SourceFile file, List<Diagnostic> diagnostics) : ICommentScannerEvents
     {
         private readonly List<SuppressionList> _pendingNextLine = [];
         private readonly List<OpenRange> _open = [];
-        private readonly HashSet<int> _directiveLines = [];
 
         public List<DirectiveRange> Ranges { get; } = [];
 
-        public void Scan()
-        {
-            var startLine = 1;
-            while (startLine <= lines.Length)
-            {
-                var text = string.Join('\n', lines, startLine - 1, lines.Length - startLine + 1);
-                if (ScanPart(text, lineOffset: startLine - 1))
-                {
-                    break;
-                }
+        public void DocumentMarker(int line) => EndDocument(line - 1);
 
-                // The scanner can fail later than the parser would (a broken flow collection swallows the next
-                // '---'), so resume at the first document marker after this part's start: every document after a
-                // broken one is still read, and each restart makes progress.
-                startLine = NextDocumentMarker(startLine + 1);
-            }
-
-            CloseOpenRanges(lines.Length);
-        }
-
-        /// <summary>
-        /// Reads the tokens of <paramref name="text"/>; false when the scanner gave up. YamlDotNet's scanner (not its
-        /// parser, which rejects comments in some valid places) tells comments from text inside scalars.
-        /// </summary>
-        private bool ScanPart(string text, int lineOffset)
-        {
-            var scanner = new Scanner(new StringReader(text), skipComments: false);
-            try
-            {
-                while (scanner.MoveNext())
-                {
-                    var token = scanner.Current!;
-                    var line = (int)token.Start.Line + lineOffset;
-                    switch (token)
-                    {
-                        case Comment comment:
-                            Directive(line, (int)token.Start.Column, comment.IsInline);
-                            break;
-                        case DocumentStart or DocumentEnd:
-                            EndDocument(line - 1);
-                            break;
-                        case StreamStart or StreamEnd:
-                            break;
-                        default:
-                            Content(line);
-                            break;
-                    }
-                }
-
-                return true;
-            }
-            catch (Exception exception) when (exception is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
-            {
-                // The loader reports the syntax error (SHIP0001); here it only ends this part.
-                _pendingNextLine.Clear();
-                return false;
-            }
-        }
-
-        private int NextDocumentMarker(int fromLine)
-        {
-            for (var line = fromLine; line <= lines.Length; line++)
-            {
-                var text = lines[line - 1].TrimEnd('\r');
-                if (text == "---" || text.StartsWith("--- ", StringComparison.Ordinal))
-                {
-                    return line;
-                }
-            }
-
-            return lines.Length + 1;
-        }
-
-        private void Content(int line)
+        public void Content(int line)
         {
             foreach (var ids in _pendingNextLine)
             {
@@ -176,7 +122,7 @@ public sealed class CommentDirectives
             }
         }
 
-        private void CloseOpenRanges(int lastLine)
+        public void CloseOpenRanges(int lastLine)
         {
             foreach (var open in _open)
             {
@@ -186,16 +132,8 @@ public sealed class CommentDirectives
             _open.Clear();
         }
 
-        private void Directive(int line, int column, bool isInline)
+        public void Comment(int line, string lineText, int bodyStart, bool isInline)
         {
-            // After a restart the same comment can be scanned twice; it counts once.
-            if (!_directiveLines.Add(line))
-            {
-                return;
-            }
-
-            var lineText = lines[line - 1].TrimEnd('\r');
-            var bodyStart = column; // 0-based index just past the '#'
             var body = lineText[bodyStart..];
             var trimmed = body.TrimStart();
             if (!trimmed.StartsWith(Prefix, StringComparison.Ordinal))
@@ -213,13 +151,13 @@ public sealed class CommentDirectives
                 var problem = isInline
                     ? $"'{keyword}' must be on a line of its own; it has no effect after other text"
                     : $"'{keyword}' is not a Shipshape directive; use shipshape-disable-next-line, shipshape-disable or shipshape-enable";
-                Report(line, keywordStart + 1, problem);
+                Report(line, lineText, keywordStart + 1, problem);
                 return;
             }
 
             if (ids.Ids.Count == 0)
             {
-                Report(line, keywordStart + 1, $"'{keyword}' names no rule; list rule IDs such as SHIP2005 (or 'all'), then optionally '-- reason'");
+                Report(line, lineText, keywordStart + 1, $"'{keyword}' names no rule; list rule IDs such as SHIP2005 (or 'all'), then optionally '-- reason'");
                 return;
             }
 
@@ -227,7 +165,7 @@ public sealed class CommentDirectives
             {
                 if (id != SuppressionList.AllId && RuleCatalog.Find(id) is null)
                 {
-                    Report(line, argumentsStart + offset + 1, $"'{id}' is not a Shipshape rule ID, so this directive suppresses nothing for it; check `shipshape rules` for the ID");
+                    Report(line, lineText, argumentsStart + offset + 1, $"'{id}' is not a Shipshape rule ID, so this directive suppresses nothing for it; check `shipshape rules` for the ID");
                 }
             }
 
@@ -258,13 +196,13 @@ public sealed class CommentDirectives
             }
         }
 
-        private void Report(int line, int column, string problem) => diagnostics.Add(new Diagnostic
+        private void Report(int line, string lineText, int column, string problem) => diagnostics.Add(new Diagnostic
         {
             Descriptor = SHIP0005InvalidSuppression.Rule,
             Severity = SHIP0005InvalidSuppression.Rule.DefaultSeverity,
             Message = SHIP0005InvalidSuppression.Rule.FormatMessage([problem]),
             FilePath = file.Path,
-            Span = new SourceSpan(line, column, line, lines[line - 1].TrimEnd('\r').Length + 1),
+            Span = new SourceSpan(line, column, line, lineText.Length + 1),
         });
     }
 }

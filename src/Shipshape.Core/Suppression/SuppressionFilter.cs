@@ -9,22 +9,41 @@ namespace Shipshape.Core.Suppression;
 /// </summary>
 public static class SuppressionFilter
 {
+    /// <summary>Marks the findings of one file that its annotations or <paramref name="directives"/> cover.</summary>
+    public static List<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, CommentDirectives directives)
+    {
+        var annotations = new Dictionary<Model.ObjectMeta, SuppressionList?>(ReferenceEqualityComparer.Instance);
+        var result = new List<Diagnostic>(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            result.Add(Marked(diagnostic, directives, annotations));
+        }
+
+        return result;
+    }
+
     /// <param name="diagnostics">Every finding of the run.</param>
     /// <param name="directivesByFile">The comment directives of each file, by the path findings report.</param>
     public static List<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, CommentDirectives> directivesByFile)
     {
         var result = new List<Diagnostic>(diagnostics.Count);
+        var annotations = new Dictionary<Model.ObjectMeta, SuppressionList?>(ReferenceEqualityComparer.Instance);
         foreach (var diagnostic in diagnostics)
         {
-            var reason = AnnotationSuppression.SuppressionOf(diagnostic);
-            if (reason is null && directivesByFile.TryGetValue(diagnostic.FilePath, out var directives))
-            {
-                reason = directives.SuppressionOf(diagnostic.Id, diagnostic.Span.Line);
-            }
-
-            result.Add(reason is null || diagnostic.IsSuppressed ? diagnostic : diagnostic with { Suppression = reason });
+            result.Add(Marked(diagnostic, directivesByFile.TryGetValue(diagnostic.FilePath, out var directives) ? directives : CommentDirectives.None, annotations));
         }
 
         return result;
+    }
+
+    private static Diagnostic Marked(Diagnostic diagnostic, CommentDirectives directives, Dictionary<Model.ObjectMeta, SuppressionList?> annotations)
+    {
+        if (diagnostic.IsSuppressed)
+        {
+            return diagnostic;
+        }
+
+        var reason = AnnotationSuppression.SuppressionOf(diagnostic, annotations) ?? directives.SuppressionOf(diagnostic.Id, diagnostic.Span.Line);
+        return reason is null ? diagnostic : diagnostic with { Suppression = reason };
     }
 }

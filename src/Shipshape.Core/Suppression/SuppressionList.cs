@@ -22,8 +22,17 @@ public sealed class SuppressionList
     /// <summary>The text after <c>--</c>, trimmed, or null when none was given.</summary>
     public string? Reason { get; }
 
+    /// <summary>The IDs as a set, made on first use when there are many (an annotation may list thousands).</summary>
+    private HashSet<string>? _idSet;
+
     public bool Covers(string ruleId)
     {
+        if (Ids.Count > 16)
+        {
+            _idSet ??= new HashSet<string>(Ids.Select(id => id.Id), StringComparer.Ordinal);
+            return _idSet.Contains(ruleId) || _idSet.Contains(AllId);
+        }
+
         foreach (var (id, _) in Ids)
         {
             if (id == ruleId || id == AllId)
