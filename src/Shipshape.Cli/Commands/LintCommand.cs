@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Shipshape.Cli.Output;
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
 
@@ -56,12 +58,30 @@ public static class LintCommand
             Description = $"Configuration file (default: {Core.Configuration.ConfigurationReader.FileName} found upward from the current directory)",
             HelpName = "FILE",
         };
-        var enable = new Option<string[]>("--enable") { Description = "Turn a rule on (repeatable); overrides the configuration", HelpName = "ID" };
-        var disable = new Option<string[]>("--disable") { Description = "Turn a rule off (repeatable); overrides the configuration", HelpName = "ID" };
+        var enable = new Option<string[]>("--enable") { Description = "Turn rules on (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" };
+        var disable = new Option<string[]>("--disable") { Description = "Turn rules off (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" };
+
+        // Which rules run, and how the text report reads (issue 16).
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "The rules to start from (default: the configuration's preset, else recommended): minimal, recommended, strict, pss-baseline, pss-restricted",
+            HelpName = string.Join('|', RulePresets.Names),
+        };
+        preset.AcceptOnlyFromAmong([.. RulePresets.Names]);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only; warnings and infos are left out of every report (the exit code still follows --fail-level)" };
+        var color = new Option<string>("--color")
+        {
+            Description = "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never",
+            DefaultValueFactory = _ => "auto",
+            HelpName = string.Join('|', ColorChoice.Names),
+        };
+        color.AcceptOnlyFromAmong([.. ColorChoice.Names]);
+        var noSource = new Option<bool>("--no-source") { Description = "Text report: one line per finding, without the source line and marker under it" };
 
         var command = new Command("lint", "Lint and validate Kubernetes manifests")
         {
             paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile, config, enable, disable,
+            preset, quiet, color, noSource,
         };
 
         command.SetAction(parse =>
@@ -91,8 +111,12 @@ public static class LintCommand
                 Enable = parse.GetValue(enable) ?? [],
                 Disable = parse.GetValue(disable) ?? [],
                 Threads = threadCount,
+                Preset = RulePresets.Parse(parse.GetValue(preset)),
             });
-            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], readStandardInput, settings.IsExcluded);
+
+            // Standard input cannot be read twice: its bytes are kept (the run holds them anyway) for the code frames.
+            byte[]? standardInput = null;
+            var inputs = InputCollector.Collect(parse.GetValue(paths) ?? [], () => standardInput = readStandardInput(), settings.IsExcluded);
             var options = settings.Options with
             {
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],
@@ -100,12 +124,19 @@ public static class LintCommand
             };
             var report = new LintEngine(options).Run(inputs);
 
-            ReportWriter.Write(report, destinations, stdout);
+            var exitCode = report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+            var quietly = parse.GetValue(quiet);
+            var text = new TextReportOptions(ColorChoice.Parse(parse.GetValue(color)), ShowSource: !parse.GetValue(noSource), quietly, new SourceOpener(standardInput));
+            ReportWriter.Write(quietly ? ErrorsOnly(report) : report, destinations, stdout, text);
 
-            return report.Active.Any(d => d.Severity >= settings.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+            return exitCode;
         });
         return command;
     }
+
+    /// <summary>The report <c>--quiet</c> writes: the errors (suppressed ones too, for SARIF), and the run's counts.</summary>
+    private static LintReport ErrorsOnly(LintReport report) =>
+        report with { Diagnostics = report.Diagnostics.Where(d => d.Severity == Severity.Error).ToArray() };
 
     private static bool IsVersion(string text)
     {

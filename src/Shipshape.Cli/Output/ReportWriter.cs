@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
 
@@ -72,8 +73,9 @@ public static class ReportWriter
     }
 
     /// <summary>Writes every report. Never overwrites a file that was linted: that is a usage error, checked before anything is written.</summary>
-    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout)
+    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout, TextReportOptions? text = null)
     {
+        text ??= TextReportOptions.Default;
         // The outputs are few and the linted files many: only the outputs' full paths go in the set.
         var outputs = new Dictionary<string, ReportDestination>(StringComparer.Ordinal);
         foreach (var destination in destinations)
@@ -95,9 +97,8 @@ public static class ReportWriter
         var locations = ArtifactLocations.For(Directory.GetCurrentDirectory());
         foreach (var destination in destinations)
         {
-            var useColor = destination.Path is null && destination.Format == "text" &&
-                           !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-            var formatter = ReportFormats.Create(destination.Format, useColor, locations);
+            var useColor = ColorChoice.UseColor(text.Color, toTerminal: destination.Path is null && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+            var formatter = ReportFormats.Create(destination.Format, text, useColor, locations);
             if (destination.Path is null)
             {
                 formatter.Write(report, stdout);
