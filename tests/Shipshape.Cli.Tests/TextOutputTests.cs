@@ -148,8 +148,8 @@ public sealed class TextOutputTests
         var result = CliRunner.Run("lint", "--preset", "strict", "--no-source", CiTestPaths.Examples);
 
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("by rule: SHIP3002 ×7, SHIP3003 ×7, SHIP3008 ×7, SHIP3009 ×7, SHIP4003 ×7, SHIP4004 ×7, SHIP3012 ×6, SHIP4005 ×4 and 3 more", lines[^2]);
-        Assert.Equal("to turn a rule off: --disable SHIP3002 for one run, or 'rules: { SHIP3002: off }' in .shipshape.yaml; 'shipshape explain ID' says what a rule checks", lines[^1]);
+        Assert.Equal("By rule: SHIP3002 ×7, SHIP3003 ×7, SHIP3008 ×7, SHIP3009 ×7, SHIP4003 ×7, SHIP4004 ×7, SHIP3012 ×6, SHIP4005 ×4 and 3 more.", lines[^2]);
+        Assert.Equal("To turn a rule off: --disable SHIP3002 for this run, or 'rules: { SHIP3002: off }' in .shipshape.yaml; 'shipshape explain SHIP3002' says what it checks.", lines[^1]);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class TextOutputTests
         using var files = new TempFiles();
         var path = files.Write("pod.yaml", TestManifests.PortCollisionPod);
 
-        Assert.DoesNotContain("by rule:", CliRunner.Run("lint", path).Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("By rule:", CliRunner.Run("lint", path).Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

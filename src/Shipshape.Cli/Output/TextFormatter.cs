@@ -123,11 +123,11 @@ public sealed class TextFormatter(TextReportOptions options, bool useColor) : IR
 
         var shown = string.Join(", ", byRule.Take(RulesCounted).Select(rule => $"{rule.Id} ×{rule.Count}"));
         var more = byRule.Count > RulesCounted ? $" and {byRule.Count - RulesCounted} more" : string.Empty;
-        writer.WriteLine(_palette.Dim($"by rule: {shown}{more}"));
+        writer.WriteLine(_palette.Dim($"By rule: {shown}{more}."));
         var top = byRule[0].Id;
         writer.WriteLine(_palette.Dim(
-            $"to turn a rule off: --disable {top} for one run, or 'rules: {{ {top}: off }}' in {ConfigurationReader.FileName}; " +
-            "'shipshape explain ID' says what a rule checks"));
+            $"To turn a rule off: --disable {top} for this run, or 'rules: {{ {top}: off }}' in {ConfigurationReader.FileName}; " +
+            $"'shipshape explain {top}' says what it checks."));
     }
 
     private static string Tally(List<Diagnostic> group)
