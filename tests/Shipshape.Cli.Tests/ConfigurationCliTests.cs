@@ -14,7 +14,7 @@ public sealed class ConfigurationCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Equal($"shipshape: {config}:3:1: unknown key 'exclude_paths'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel, limits\n", result.Stderr);
+        Assert.Equal($"shipshape: {config}:3:1: unknown key 'exclude_paths'; the configuration's keys are preset, rules, exclude, kubernetesVersion, strict, failLevel, limits\n", result.Stderr);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ConfigurationCliTests
         var result = CliRunner.Run("lint", "--disable", "SHIP9999", manifest);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("shipshape: --enable/--disable: 'SHIP9999' is not a rule ID; 'shipshape rules' lists them\n", result.Stderr);
+        Assert.Equal("shipshape: --enable/--disable: 'SHIP9999' names no rule; give a rule ID (SHIP3003), a wildcard (SHIP3*) or a category (input, schema, consistency, security, reliability) ('shipshape rules' lists the IDs)\n", result.Stderr);
     }
 }
 

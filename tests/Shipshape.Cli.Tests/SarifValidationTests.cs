@@ -21,10 +21,14 @@ public sealed class SarifValidationTests
             "(npm install --prefix .tools @microsoft/sarif-multitool-linux@5.7.0); .ci/run does this before the tests.");
 
         using var temp = new TempFiles();
-        string[] files = [Path.Combine(temp.Root, "seed.sarif"), Path.Combine(temp.Root, "examples.sarif"), Path.Combine(temp.Root, "suppressed.sarif")];
+        string[] files = [Path.Combine(temp.Root, "seed.sarif"), Path.Combine(temp.Root, "examples.sarif"), Path.Combine(temp.Root, "suppressed.sarif"), Path.Combine(temp.Root, "helm.sarif")];
         var seed = Write(Lint(Seed.Directory), ArtifactLocations.For(Seed.Directory), files[0]);
         var examples = Write(Lint(CiTestPaths.Examples), ArtifactLocations.For(CiTestPaths.Root), files[1]);
         Write(ReportFormatTests.SuppressedFindingReport(), ArtifactLocations.For(temp.Root), files[2]);
+
+        // Findings with their Helm template as a related location.
+        var rendered = temp.Write("rendered.yaml", HelmProvenanceCliTests.RenderedChart);
+        Write(new LintEngine().Run([InputSource.FromFile(rendered)]), ArtifactLocations.For(temp.Root), files[3]);
         Assert.True(examples > 0, "the examples should produce findings, so results are validated too");
 
         var log = Path.Combine(temp.Root, "validation.sarif");

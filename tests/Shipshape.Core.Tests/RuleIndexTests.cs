@@ -1,5 +1,6 @@
 using System.Text;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Rules;
 
 namespace Shipshape.Core.Tests;
@@ -34,20 +35,25 @@ public sealed class RuleIndexTests
 
             <!-- Generated from the rule descriptors by tests/Shipshape.Core.Tests/RuleIndexTests.cs; do not edit by hand. -->
 
-            Every rule Shipshape runs, with its default. `shipshape rules` prints the same list and `shipshape explain ID`
-            prints a rule's page. Change a rule's severity or turn it on or off in `.shipshape.yaml`
-            (`rules: { SHIP4001: off }`) or for one run with `--enable ID` / `--disable ID`; suppress single findings with
+            Every rule Shipshape runs, with its default and the presets that include it (`recommended` is the default:
+            the rules enabled by default). `shipshape rules` prints the same list and `shipshape explain ID` prints a rule's
+            page. Choose a preset with `--preset` or `preset:` in `.shipshape.yaml`; change a rule's severity or turn
+            rules on or off in `.shipshape.yaml` (`rules: { SHIP4001: off, security: warning, SHIP40*: off }`) or for one run
+            with `--enable` / `--disable` (IDs, wildcards, categories); suppress single findings with
             `# shipshape-disable-next-line ID -- reason` or the `shipshape.io/ignore` annotation.
 
-            | ID | Title | Category | Default severity | Enabled by default |
-            |---|---|---|---|---|
+            | ID | Title | Category | Default severity | Enabled by default | Presets |
+            |---|---|---|---|---|---|
 
             """);
         foreach (var rule in RuleCatalog.Descriptors)
         {
-            text.Append($"| [{rule.Id}]({rule.Id}.md) | {rule.Title} | {rule.Category} | {rule.DefaultSeverity.ToName()} | {(rule.IsEnabledByDefault ? "yes" : "no")} |\n");
+            text.Append($"| [{rule.Id}]({rule.Id}.md) | {rule.Title} | {rule.Category} | {rule.DefaultSeverity.ToName()} | {(rule.IsEnabledByDefault ? "yes" : "no")} | {Presets(rule)} |\n");
         }
 
         return text.ToString();
     }
+
+    private static string Presets(DiagnosticDescriptor rule) =>
+        string.Join(", ", Enum.GetValues<RulePreset>().Where(preset => preset.Includes(rule)).Select(preset => preset.ToName()));
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Shipshape.Cli.Output;
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Loading.FileSystem;
@@ -60,16 +62,34 @@ public static class LintCommand
             Description = $"Configuration file (default: {Core.Configuration.ConfigurationReader.FileName} found upward from the current directory)",
             HelpName = "FILE",
         };
-        var enable = new Option<string[]>("--enable") { Description = "Turn a rule on (repeatable); overrides the configuration", HelpName = "ID" };
-        var disable = new Option<string[]>("--disable") { Description = "Turn a rule off (repeatable); overrides the configuration", HelpName = "ID" };
+        var enable = new Option<string[]>("--enable") { Description = "Turn rules on (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" };
+        var disable = new Option<string[]>("--disable") { Description = "Turn rules off (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" };
         var followSymlinks = new Option<bool>("--follow-symlinks")
         {
             Description = "Follow symbolic links that lead out of the linted directories (by default only links inside them are followed)",
         };
 
+        // Which rules run, and how the text report reads (issue 16).
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "The rules to start from (default: the configuration's preset, else recommended): minimal, recommended, strict, pss-baseline, pss-restricted",
+            HelpName = string.Join('|', RulePresets.Names),
+        };
+        preset.AcceptOnlyFromAmong([.. RulePresets.Names]);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only; warnings and infos are left out of every report (the exit code still follows --fail-level)" };
+        var color = new Option<string>("--color")
+        {
+            Description = "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never",
+            DefaultValueFactory = _ => "auto",
+            HelpName = string.Join('|', ColorChoice.Names),
+        };
+        color.AcceptOnlyFromAmong([.. ColorChoice.Names]);
+        var noSource = new Option<bool>("--no-source") { Description = "Text report: one line per finding, without the source line and marker under it" };
+
         var command = new Command("lint", "Lint and validate Kubernetes manifests")
         {
             paths, kubernetesVersion, format, output, failLevel, threads, strict, schemaLocation, schemaFile, config, enable, disable, followSymlinks,
+            preset, quiet, color, noSource,
         };
 
         command.SetAction(parse =>
@@ -100,8 +120,13 @@ public static class LintCommand
                 Enable = parse.GetValue(enable) ?? [],
                 Disable = parse.GetValue(disable) ?? [],
                 Threads = threadCount,
+                Preset = RulePresets.Parse(parse.GetValue(preset)),
             });
-            var collected = InputCollector.Gather(parse.GetValue(paths) ?? [], openStandardInput, settings.IsExcluded, parse.GetValue(followSymlinks));
+
+            // Standard input cannot be read twice: what the run reads of it is kept for the code frames.
+            StandardInputCopyStream? standardInput = null;
+            var collected = InputCollector.Gather(parse.GetValue(paths) ?? [], () => standardInput = new StandardInputCopyStream(openStandardInput()),
+                settings.IsExcluded, parse.GetValue(followSymlinks));
             var options = settings.Options with
             {
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],
@@ -123,13 +148,20 @@ public static class LintCommand
                 protectedFiles.Add((configPath, OutputGuard.Configuration));
             }
 
-            ReportWriter.Write(report, destinations, stdout, new OutputGuard(protectedFiles, collected.WalkedDirectories));
-
             var fails = failLevelName != NeverFail && report.Active.Any(d => d.Severity >= settings.FailLevel);
+            var quietly = parse.GetValue(quiet);
+            var text = new TextReportOptions(ColorChoice.Parse(parse.GetValue(color)), ShowSource: !parse.GetValue(noSource), quietly,
+                new SourceOpener(standardInput?.Bytes));
+            ReportWriter.Write(quietly ? ErrorsOnly(report) : report, destinations, stdout, new OutputGuard(protectedFiles, collected.WalkedDirectories), text);
+
             return fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
     }
+
+    /// <summary>The report <c>--quiet</c> writes: the errors (suppressed ones too, for SARIF), and the run's counts.</summary>
+    private static LintReport ErrorsOnly(LintReport report) =>
+        report with { Diagnostics = report.Diagnostics.Where(d => d.Severity == Severity.Error).ToArray() };
 
     private static bool IsVersion(string text)
     {

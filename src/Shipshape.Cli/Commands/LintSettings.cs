@@ -1,7 +1,7 @@
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Configuration;
 using Shipshape.Core.Engine;
-using Shipshape.Core.Rules;
 
 namespace Shipshape.Cli.Commands;
 
@@ -23,6 +23,9 @@ public sealed record LintArguments
     public IReadOnlyList<string> Disable { get; init; } = [];
 
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>--preset when given, else null (the configuration's, else recommended).</summary>
+    public RulePreset? Preset { get; init; }
 }
 
 /// <summary>The settings of one lint run: the configuration file, overridden by the command line.</summary>
@@ -33,11 +36,11 @@ public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExc
 
     public static LintSettings Resolve(LintArguments arguments)
     {
-        foreach (var id in arguments.Enable.Concat(arguments.Disable))
+        foreach (var selector in arguments.Enable.Concat(arguments.Disable))
         {
-            if (RuleCatalog.Find(id) is null)
+            if (!RuleSelector.TryParse(selector, out _))
             {
-                throw new UsageException($"--enable/--disable: '{id}' is not a rule ID; 'shipshape rules' lists them");
+                throw new UsageException($"--enable/--disable: '{selector}' names no rule; give {RuleSelector.Expected} ('shipshape rules' lists the IDs)");
             }
         }
 
@@ -50,7 +53,7 @@ public sealed record LintSettings(LintOptions Options, Func<string, bool>? IsExc
         var configuration = configPath is null ? ShipshapeConfiguration.Empty : ConfigurationReader.Load(configPath);
         var options = new LintOptions
         {
-            Rules = configuration.ToRuleSettings(arguments.Enable, arguments.Disable, arguments.Strict),
+            Rules = configuration.ToRuleSettings(arguments.Enable, arguments.Disable, arguments.Strict, arguments.Preset),
             KubernetesVersion = arguments.KubernetesVersion ?? configuration.KubernetesVersion,
             Limits = configuration.ToLoaderLimits(),
             Threads = arguments.Threads,

@@ -12,13 +12,13 @@ public static class ReportFormats
 {
     public static readonly string[] Names = ["text", "json", "sarif", "junit", "github", "msbuild"];
 
-    public static IReportFormatter Create(string name, bool useColor, ArtifactLocations locations) => name switch
+    public static IReportFormatter Create(string name, TextReportOptions text, bool useColor, ArtifactLocations locations) => name switch
     {
         "json" => new JsonFormatter(),
         "sarif" => new SarifFormatter(locations),
         "junit" => new JUnitFormatter(),
         "github" => new GitHubFormatter(locations),
         "msbuild" => new MsBuildFormatter(),
-        _ => new TextFormatter(useColor),
+        _ => new TextFormatter(text, useColor),
     };
 }

@@ -63,6 +63,12 @@ public sealed class JsonFormatter : IReportFormatter
             json.WriteNull("resource");
         }
 
+        // Only findings in a `helm template` stream carry it, so other reports are unchanged byte for byte.
+        if (diagnostic.Template is { } template)
+        {
+            json.WriteString("template", template);
+        }
+
         json.WriteEndObject();
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Shipshape.Cli.Terminal;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Loading.FileSystem;
@@ -77,9 +78,11 @@ public static class ReportWriter
     /// symbolic link or where the next run would lint the report (<paramref name="guard"/>, by default the linted
     /// files only): each is exit code 2, checked before anything is written.
     /// </summary>
-    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout, OutputGuard? guard = null)
+    public static void Write(LintReport report, IReadOnlyList<ReportDestination> destinations, TextWriter stdout, OutputGuard? guard = null,
+        TextReportOptions? text = null)
     {
         guard ??= new OutputGuard(LintedFiles(report), []);
+        text ??= TextReportOptions.Default;
         foreach (var destination in destinations)
         {
             if (destination.Path is not null)
@@ -91,9 +94,8 @@ public static class ReportWriter
         var locations = ArtifactLocations.For(Directory.GetCurrentDirectory());
         foreach (var destination in destinations)
         {
-            var useColor = destination.Path is null && destination.Format == "text" &&
-                           !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-            var formatter = ReportFormats.Create(destination.Format, useColor, locations);
+            var useColor = ColorChoice.UseColor(text.Color, toTerminal: destination.Path is null && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+            var formatter = ReportFormats.Create(destination.Format, text, useColor, locations);
             if (destination.Path is null)
             {
                 formatter.Write(report, stdout);

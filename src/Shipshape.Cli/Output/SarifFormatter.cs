@@ -156,6 +156,11 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
+        if (diagnostic.Template is { } template)
+        {
+            WriteTemplateLocation(json, template);
+        }
+
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, fingerprint);
         json.WriteEndObject();
@@ -170,6 +175,25 @@ public sealed class SarifFormatter(ArtifactLocations locations) : IReportFormatt
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The chart template that rendered the finding's document, as a related location. Its path is the one Helm wrote
+    /// (relative to where the chart was rendered from, not necessarily to the repository), so it has no base and no region.
+    /// </summary>
+    private static void WriteTemplateLocation(Utf8JsonWriter json, string template)
+    {
+        json.WriteStartArray("relatedLocations");
+        json.WriteStartObject();
+        json.WriteNumber("id", 1);
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", FileUri.EscapeRelative(template));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        WriteText(json, "message", $"Rendered from the Helm template {template}");
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteText(Utf8JsonWriter json, string name, string text)

@@ -1,16 +1,27 @@
 using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Configuration;
 using Shipshape.Core.Engine;
 
 namespace Shipshape.Cli.Output;
 
 /// <summary>
-/// What a person wants in a terminal: <c>file:line:col: severity SHIPnnnn message [Kind/name]</c>, one finding
-/// a line (a form editors and the GitHub problem matcher recognise), then a summary. Colour only on a terminal.
+/// What a person reads in a terminal. Findings are grouped by file under a heading; each is one line,
+/// <c>file:line:col: severity SHIPnnnn message [Kind/name]</c> (a form editors make clickable), then the offending
+/// source line with a marker under the exact span (<see cref="CodeFrame"/>). With <c>--no-source</c>, the lines
+/// alone, one a finding. Then the summary: the counts, and when a rule repeats, the rules by count and how to turn
+/// one off. Text from the input is escaped (<see cref="TerminalText"/>); colour only when <see cref="ReportWriter"/>
+/// settles on it.
 /// </summary>
-public sealed class TextFormatter(bool useColor) : IReportFormatter
+public sealed class TextFormatter(TextReportOptions options, bool useColor) : IReportFormatter
 {
-    private const string Reset = "\u001b[0m";
+    /// <summary>A rule reported this often is worth naming in the summary, with how to turn it off.</summary>
+    private const int RepeatedRule = 3;
+
+    /// <summary>Rules named in the summary's count line at most.</summary>
+    private const int RulesCounted = 8;
+
+    private readonly Palette _palette = Palette.For(useColor);
 
     public void Write(LintReport report, TextWriter writer)
     {
@@ -19,41 +30,127 @@ public sealed class TextFormatter(bool useColor) : IReportFormatter
             writer.WriteLine($"note: {SafeText.Escape(note)}");
         }
 
-        foreach (var diagnostic in report.Active)
+        var findings = report.Active.ToList();
+        if (options.ShowSource)
         {
-            var severity = diagnostic.Severity.ToName();
-            if (useColor)
+            WriteGroupedByFile(findings, writer);
+        }
+        else
+        {
+            foreach (var diagnostic in findings)
             {
-                severity = Colour(diagnostic.Severity) + severity + Reset;
+                writer.WriteLine(Line(diagnostic));
             }
-
-            // Paths, names and messages quote the input: escaped, an ESC or a newline in them cannot reach the terminal.
-            var resource = diagnostic.Resource is { } r ? $" [{SafeText.Escape(r.ToString() ?? string.Empty)}]" : string.Empty;
-            writer.WriteLine($"{SafeText.LineStartPath(diagnostic.FilePath)}:{diagnostic.Span.Line}:{diagnostic.Span.Column}: {severity} {diagnostic.Id} {SafeText.Escape(diagnostic.Message)}{resource}");
         }
 
-        writer.WriteLine(Summarize(report.Summary));
+        writer.WriteLine(Summarize(report.Summary, options.Quiet));
+        WriteRuleCounts(findings, writer);
     }
 
-    public static string Summarize(LintSummary s)
+    public static string Summarize(LintSummary s, bool quiet = false)
     {
+        var scope = $"in {Count(s.Files, "file")} ({Count(s.Resources, "object")} in {Count(s.Documents, "document")})";
+        if (quiet)
+        {
+            var hidden = s.Warnings + s.Infos;
+            return $"{Count(s.Errors, "error")} {scope}" + (hidden > 0 ? $"; --quiet hid {Count(hidden, "other finding")}" : string.Empty);
+        }
+
         var suppressed = s.Suppressed > 0 ? $", {s.Suppressed} suppressed" : string.Empty;
-        return $"{Count(s.Errors, "error")}, {Count(s.Warnings, "warning")}, {Count(s.Infos, "info")}{suppressed} " +
-               $"in {Count(s.Files, "file")} ({Count(s.Resources, "object")} in {Count(s.Documents, "document")})" +
-               s.SkippedFiles switch
-               {
-                   0 => string.Empty,
-                   1 => "; skipped 1 file that is not a Kubernetes manifest",
-                   var n => $"; skipped {n} files that are not Kubernetes manifests",
-               };
+        return $"{Count(s.Errors, "error")}, {Count(s.Warnings, "warning")}, {Count(s.Infos, "info")}{suppressed} {scope}" + Skipped(s.SkippedFiles);
+    }
+
+    private static string Skipped(int files) => files switch
+    {
+        0 => string.Empty,
+        1 => "; skipped 1 file that is not a Kubernetes manifest",
+        var n => $"; skipped {n} files that are not Kubernetes manifests",
+    };
+
+    private void WriteGroupedByFile(List<Diagnostic> findings, TextWriter writer)
+    {
+        // The engine sorts findings by file, so each file's findings are one run of the list.
+        for (var first = 0; first < findings.Count;)
+        {
+            var path = findings[first].FilePath;
+            var end = first;
+            while (end < findings.Count && findings[end].FilePath == path)
+            {
+                end++;
+            }
+
+            var group = findings.GetRange(first, end - first);
+            writer.WriteLine(_palette.Heading(SafeText.Escape(path)) + " " + _palette.Dim($"({Tally(group)})"));
+            var excerpts = ReadExcerpts(path, group);
+            var gutterWidth = group.Max(d => d.Span.Line).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+            foreach (var diagnostic in group)
+            {
+                writer.WriteLine(Line(diagnostic));
+                if (excerpts.TryGetValue((diagnostic.Span.Line, diagnostic.Span.Column), out var excerpt))
+                {
+                    var (source, marker) = CodeFrame.Render(excerpt, diagnostic.Span, diagnostic.Severity, _palette, gutterWidth);
+                    writer.WriteLine(source);
+                    writer.WriteLine(marker);
+                }
+            }
+
+            writer.WriteLine();
+            first = end;
+        }
+    }
+
+    private Dictionary<(int Line, int Column), LineExcerpt> ReadExcerpts(string path, List<Diagnostic> group)
+    {
+        using var reader = options.Sources.Open(path);
+        return reader is null ? [] : SourceExcerpts.Read(reader, group.Select(d => (d.Span.Line, d.Span.Column)));
+    }
+
+    /// <summary><c>file:line:col: severity SHIPnnnn message [Kind/name] from chart/templates/x.yaml</c>, input text escaped.</summary>
+    private string Line(Diagnostic diagnostic)
+    {
+        var resource = diagnostic.Resource is { } r ? " " + _palette.Dim($"[{SafeText.Escape(r.ToString())}]") : string.Empty;
+        var template = diagnostic.Template is { } t ? " " + _palette.Dim($"from {SafeText.Escape(t)}") : string.Empty;
+        return $"{SafeText.LineStartPath(diagnostic.FilePath)}:{diagnostic.Span.Line}:{diagnostic.Span.Column}: " +
+               $"{_palette.Severity(diagnostic.Severity, diagnostic.Severity.ToName())} {diagnostic.Id} {SafeText.Escape(diagnostic.Message)}{resource}{template}";
+    }
+
+    /// <summary>When a rule repeats, the rules by count ("SHIP3003 ×12") and how to turn the most frequent one off.</summary>
+    private void WriteRuleCounts(List<Diagnostic> findings, TextWriter writer)
+    {
+        var byRule = findings.GroupBy(d => d.Id, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Count: g.Count()))
+            .Where(rule => rule.Count > 1)
+            .OrderByDescending(rule => rule.Count)
+            .ThenBy(rule => rule.Id, StringComparer.Ordinal)
+            .ToList();
+        if (byRule.Count == 0 || byRule[0].Count < RepeatedRule)
+        {
+            return;
+        }
+
+        var shown = string.Join(", ", byRule.Take(RulesCounted).Select(rule => $"{rule.Id} ×{rule.Count}"));
+        var more = byRule.Count > RulesCounted ? $" and {byRule.Count - RulesCounted} more" : string.Empty;
+        writer.WriteLine(_palette.Dim($"By rule: {shown}{more}."));
+        var top = byRule[0].Id;
+        writer.WriteLine(_palette.Dim(
+            $"To turn a rule off: --disable {top} for this run, or 'rules: {{ {top}: off }}' in {ConfigurationReader.FileName}; " +
+            $"'shipshape explain {top}' says what it checks."));
+    }
+
+    private static string Tally(List<Diagnostic> group)
+    {
+        var parts = new List<string>(3);
+        foreach (var severity in (ReadOnlySpan<Severity>)[Severity.Error, Severity.Warning, Severity.Info])
+        {
+            var count = group.Count(d => d.Severity == severity);
+            if (count > 0)
+            {
+                parts.Add(Count(count, severity.ToName()));
+            }
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
-
-    private static string Colour(Severity severity) => severity switch
-    {
-        Severity.Error => "\u001b[31m",
-        Severity.Warning => "\u001b[33m",
-        _ => "\u001b[36m",
-    };
 }

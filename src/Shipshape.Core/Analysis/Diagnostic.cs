@@ -33,6 +33,9 @@ public sealed record Diagnostic
     /// <summary>The object the finding is about, or null for findings about the file itself (syntax errors).</summary>
     public ResourceIdentity? Resource { get; init; }
 
+    /// <summary>The chart template that rendered the finding's document (its <c># Source:</c> comment), or null.</summary>
+    public string? Template { get; init; }
+
     /// <summary>Why the finding was suppressed (annotation, comment or configuration), or null when it stands.</summary>
     public string? Suppression { get; init; }
 

@@ -1,8 +1,11 @@
+using Shipshape.Core.Analysis.Presets;
+
 namespace Shipshape.Core.Analysis;
 
 /// <summary>
-/// Which rules run and at what severity: each rule's default, overridden by configuration
-/// (<c>rules: { SHIP4001: off }</c>) and the command line (<c>--enable</c>, <c>--disable</c>, <c>--strict</c>).
+/// Which rules run and at what severity: the preset's rules at their defaults (<see cref="RulePreset"/>), overridden
+/// by configuration (<c>rules: { security: warning, SHIP4001: off }</c>) and the command line (<c>--enable</c>,
+/// <c>--disable</c>, <c>--strict</c>).
 /// </summary>
 public sealed class RuleSettings
 {
@@ -12,13 +15,17 @@ public sealed class RuleSettings
 
     /// <param name="overrides">Per rule ID: a severity, or null for "off".</param>
     /// <param name="strict">Fields unknown to the schema are errors rather than warnings.</param>
-    public RuleSettings(IReadOnlyDictionary<string, Severity?> overrides, bool strict)
+    /// <param name="preset">The rules that run, at their default severity, where <paramref name="overrides"/> say nothing.</param>
+    public RuleSettings(IReadOnlyDictionary<string, Severity?> overrides, bool strict, RulePreset preset = RulePreset.Recommended)
     {
         _overrides = overrides;
         Strict = strict;
+        Preset = preset;
     }
 
     public bool Strict { get; }
+
+    public RulePreset Preset { get; }
 
     /// <summary>The severity <paramref name="descriptor"/> reports at, or null when it is off.</summary>
     public Severity? SeverityOf(DiagnosticDescriptor descriptor)
@@ -28,12 +35,12 @@ public sealed class RuleSettings
             return configured;
         }
 
-        if (Strict && descriptor.Id == RuleIds.UnknownField)
+        if (!Preset.Includes(descriptor))
         {
-            return Severity.Error;
+            return null;
         }
 
-        return descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null;
+        return Strict && descriptor.Id == RuleIds.UnknownField ? Severity.Error : descriptor.DefaultSeverity;
     }
 
     public bool IsEnabled(DiagnosticDescriptor descriptor) => SeverityOf(descriptor) is not null;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Loading.FileSystem;
-using Shipshape.Core.Rules;
 using Shipshape.Core.Syntax;
 
 namespace Shipshape.Core.Configuration;
@@ -17,7 +17,7 @@ public static partial class ConfigurationReader
     public const string FileName = ".shipshape.yaml";
 
     /// <summary>The top-level keys, as the generated schema names them.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["rules", "exclude", "kubernetesVersion", "strict", "failLevel", "limits"];
+    public static IReadOnlyList<string> Keys { get; } = ["preset", "rules", "exclude", "kubernetesVersion", "strict", "failLevel", "limits"];
 
     /// <summary>The nearest <see cref="FileName"/> in <paramref name="directory"/> or a directory above it, or null.</summary>
     public static string? FindUpward(string directory)
@@ -77,6 +77,7 @@ public static partial class ConfigurationReader
         {
             configuration = entry.KeyText switch
             {
+                "preset" => configuration with { Preset = ReadPreset(path, entry.Value) },
                 "rules" => configuration with { Rules = ReadRules(path, entry.Value) },
                 "exclude" => configuration with { Exclude = ReadExclude(path, entry.Value) },
                 "kubernetesVersion" => configuration with { KubernetesVersion = ReadVersion(path, entry.Value) },
@@ -100,24 +101,28 @@ public static partial class ConfigurationReader
 
         if (node is not MappingNode mapping)
         {
-            throw Problem(path, node, $"'rules' must be a mapping of rule IDs to off, info, warning or error, not a {node.ShapeName}");
+            throw Problem(path, node, $"'rules' must be a mapping of rule IDs, wildcards or categories to off, info, warning or error, not a {node.ShapeName}");
         }
 
         foreach (var entry in mapping.Entries)
         {
-            var id = entry.KeyText?.Trim().ToUpperInvariant();
-            if (id is null || RuleCatalog.Find(id) is null)
+            if (!RuleSelector.TryParse(entry.KeyText, out var selector))
             {
-                throw Problem(path, entry.Key, $"'{entry.KeyText}' under 'rules' is not a Shipshape rule ID; 'shipshape rules' lists them");
+                throw Problem(path, entry.Key, $"'{entry.KeyText}' under 'rules' names no Shipshape rule; use {RuleSelector.Expected} ('shipshape rules' lists the IDs)");
             }
 
-            rules[id] = entry.Value is ScalarNode scalar && ParseRuleLevel(scalar.Value) is { } level
+            rules[selector.Text] = entry.Value is ScalarNode scalar && ParseRuleLevel(scalar.Value) is { } level
                 ? level
-                : throw Problem(path, entry.Value, $"the level of {id} must be off, info, warning or error");
+                : throw Problem(path, entry.Value, $"the level of {selector.Text} must be off, info, warning or error");
         }
 
         return rules;
     }
+
+    private static RulePreset ReadPreset(string path, Node node) =>
+        node is ScalarNode scalar && RulePresets.Parse(scalar.Value) is { } preset
+            ? preset
+            : throw Problem(path, node, $"'preset' must be one of {string.Join(", ", RulePresets.Names)}");
 
     private static string[] ReadExclude(string path, Node node)
     {

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Loading;
-using Shipshape.Core.Rules;
 
 namespace Shipshape.Core.Configuration;
 
@@ -52,13 +52,16 @@ public sealed record InputLimits
 /// The contents of <c>.shipshape.yaml</c>. The JSON schema in schemas/shipshape-config.schema.json is generated
 /// from this type (see ConfigurationSchemaTests), and <see cref="ConfigurationReader"/> reads exactly these keys.
 /// </summary>
-[Description("Shipshape configuration (.shipshape.yaml): rule levels, excluded paths, default Kubernetes version.")]
+[Description("Shipshape configuration (.shipshape.yaml): rule preset and levels, excluded paths, default Kubernetes version.")]
 public sealed record ShipshapeConfiguration
 {
     public static ShipshapeConfiguration Empty { get; } = new();
 
-    /// <summary>Per rule ID: a severity, or off.</summary>
-    [Description("Per rule ID (SHIPnnnn): 'off', or the severity its findings are reported at: 'info', 'warning' or 'error'.")]
+    [Description("The set of rules to start from, when --preset is not given: minimal (what the API server or the cluster would reject or misroute), recommended (the default), strict (every rule), pss-baseline or pss-restricted (minimal plus the Pod Security Standards controls). 'rules' then changes single rules.")]
+    public RulePreset? Preset { get; init; }
+
+    /// <summary>Per rule selector (<see cref="RuleSelector"/>): a severity, or off.</summary>
+    [Description("Per rule ID (SHIP3003), wildcard (SHIP3*) or category (input, schema, consistency, security, reliability): 'off', or the severity its findings are reported at: 'info', 'warning' or 'error'. A more specific entry wins: an ID over a wildcard, a wildcard over a category.")]
     public IReadOnlyDictionary<string, RuleLevel> Rules { get; init; } = new Dictionary<string, RuleLevel>();
 
     /// <summary>Glob patterns, relative to the configuration file's directory, of files not linted when found in a directory.</summary>
@@ -99,32 +102,41 @@ public sealed record ShipshapeConfiguration
     public string? BaseDirectory { get; init; }
 
     /// <summary>
-    /// Rule severities from <see cref="Rules"/>, then the command line: <paramref name="enable"/> turns a rule on (at
-    /// its configured severity, else its default one), <paramref name="disable"/> turns it off, and
-    /// <paramref name="strict"/>, when given, overrides <see cref="Strict"/>. IDs must be known to <see cref="RuleCatalog"/>.
+    /// Rule severities: the preset's rules (<paramref name="preset"/>, else <see cref="Preset"/>, else recommended), then
+    /// <see cref="Rules"/>, then the command line: <paramref name="enable"/> turns rules on (at their configured
+    /// severity, else their default one), <paramref name="disable"/> turns them off; among the configuration's entries,
+    /// and among the command line's, the more specific selector wins (<see cref="RuleSelector"/>), and at equal
+    /// specificity disabling wins. <paramref name="strict"/>, when given, overrides <see cref="Strict"/>. Every selector
+    /// must name a rule (<see cref="RuleSelector.TryParse"/>).
     /// </summary>
-    public RuleSettings ToRuleSettings(IEnumerable<string> enable, IEnumerable<string> disable, bool? strict = null)
+    public RuleSettings ToRuleSettings(IEnumerable<string> enable, IEnumerable<string> disable, bool? strict = null, RulePreset? preset = null)
     {
         var overrides = new Dictionary<string, Severity?>(StringComparer.Ordinal);
-        foreach (var (id, level) in Rules)
+        foreach (var (selector, level) in Rules.Select(rule => (Selector: Select(rule.Key, nameof(Rules)), Level: rule.Value)).OrderBy(rule => rule.Selector.Specificity))
         {
-            overrides[id] = ToSeverity(level);
+            foreach (var rule in selector.Rules)
+            {
+                overrides[rule.Id] = ToSeverity(level);
+            }
         }
 
-        foreach (var id in enable)
+        var commandLine = enable.Select(text => (Selector: Select(text, nameof(enable)), Enable: true))
+            .Concat(disable.Select(text => (Selector: Select(text, nameof(disable)), Enable: false)))
+            .OrderBy(entry => entry.Selector.Specificity)
+            .ThenBy(entry => !entry.Enable);
+        foreach (var (selector, turnOn) in commandLine)
         {
-            var descriptor = RuleCatalog.Find(id) ?? throw new ArgumentException($"'{id}' is not a rule ID", nameof(enable));
-            overrides[descriptor.Id] = overrides.GetValueOrDefault(descriptor.Id) ?? descriptor.DefaultSeverity;
+            foreach (var rule in selector.Rules)
+            {
+                overrides[rule.Id] = turnOn ? overrides.GetValueOrDefault(rule.Id) ?? rule.DefaultSeverity : null;
+            }
         }
 
-        foreach (var id in disable)
-        {
-            var descriptor = RuleCatalog.Find(id) ?? throw new ArgumentException($"'{id}' is not a rule ID", nameof(disable));
-            overrides[descriptor.Id] = null;
-        }
-
-        return new RuleSettings(overrides, strict ?? Strict ?? false);
+        return new RuleSettings(overrides, strict ?? Strict ?? false, preset ?? Preset ?? RulePreset.Recommended);
     }
+
+    private static RuleSelector Select(string text, string parameter) =>
+        RuleSelector.TryParse(text, out var selector) ? selector : throw new ArgumentException($"'{text}' is not {RuleSelector.Expected}", parameter);
 
     /// <summary>
     /// Whether a file found in a linted directory is left out: it matches an <see cref="Exclude"/> glob (relative to

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
+using Shipshape.Core.Provenance;
 using Shipshape.Core.Rules;
 using Shipshape.Core.Schema;
 using Shipshape.Core.Suppression;
@@ -10,7 +11,8 @@ namespace Shipshape.Core.Engine;
 
 /// <summary>
 /// The path from bytes to findings, in one place: read → load (YAML with positions) → objects (typed models)
-/// → per-object and per-pod rules (in parallel, per file) → whole-set rules → suppressions → sorted report.
+/// → per-object and per-pod rules (in parallel, per file) → whole-set rules → suppressions → Helm provenance (the chart
+/// template of each finding in a <c>helm template</c> stream) → sorted report.
 /// </summary>
 public sealed class LintEngine
 {
@@ -69,6 +71,7 @@ public sealed class LintEngine
         var customResources = _schemas.CreateCustomResourceSchemas();
         var sink = new DiagnosticSink(_options.Rules);
         var directives = new Dictionary<string, CommentDirectives>(StringComparer.Ordinal);
+        var helmTemplates = new Dictionary<string, HelmTemplateSources>(StringComparer.Ordinal);
         var files = new LintedFile[inputs.Count];
         var documents = 0;
 
@@ -89,6 +92,11 @@ public sealed class LintEngine
             if (result.Directives != CommentDirectives.None)
             {
                 directives.TryAdd(result.Path, result.Directives);
+            }
+
+            if (result.HelmTemplates is not null)
+            {
+                helmTemplates.TryAdd(result.Path, result.HelmTemplates);
             }
 
             objects.AddRange(result.Objects);
@@ -114,6 +122,7 @@ public sealed class LintEngine
 
         // Files' findings are capped as each file is analysed; the whole-set rules' findings join them here.
         var diagnostics = CapPerFile(SuppressionFilter.Apply(sink.Diagnostics, directives));
+        HelmTemplateSources.Attribute(diagnostics, helmTemplates);
         diagnostics.Sort(DiagnosticOrder.Instance);
         var active = diagnostics.Where(d => !d.IsSuppressed).ToArray();
 
@@ -154,11 +163,12 @@ public sealed class LintEngine
         var (file, problem) = input.Read(_options.Limits);
         if (file is null)
         {
-            return new FileResult(input.Path, 0, [], [], [problem!], CommentDirectives.None);
+            return new FileResult(input.Path, 0, [], [], [problem!], CommentDirectives.None, null);
         }
 
         var diagnostics = new List<Diagnostic>();
         var directives = CommentDirectives.Read(file, diagnostics);
+        var helmTemplates = HelmTemplateSources.Read(file);
 
         // A large file is read and checked a segment at a time (on all threads when it is linted alone), and each
         // segment's trees are dropped once its objects are reduced: a 40 MB stream is never held whole as trees. Any
@@ -178,7 +188,7 @@ public sealed class LintEngine
 
         diagnostics.AddRange(analysis.Diagnostics);
         diagnostics = FindingCaps.Apply(diagnostics, _options.MaxFindingsPerRule);
-        return new FileResult(file.Path, analysis.Documents, analysis.Objects, analysis.CustomResourceVersions, diagnostics, directives);
+        return new FileResult(file.Path, analysis.Documents, analysis.Objects, analysis.CustomResourceVersions, diagnostics, directives, helmTemplates);
     }
 
     /// <summary>
@@ -315,7 +325,8 @@ public sealed class LintEngine
     private sealed record FileAnalysis(int Documents, List<KubeObject> Objects, List<CustomResourceVersion> CustomResourceVersions, List<Diagnostic> Diagnostics);
 
     private sealed record FileResult(
-        string Path, int Documents, List<KubeObject> Objects, List<CustomResourceVersion> CustomResourceVersions, List<Diagnostic> Diagnostics, CommentDirectives Directives);
+        string Path, int Documents, List<KubeObject> Objects, List<CustomResourceVersion> CustomResourceVersions, List<Diagnostic> Diagnostics, CommentDirectives Directives,
+        HelmTemplateSources? HelmTemplates);
 }
 
 /// <summary>Report order: file, line, column, ID, then message, so that equal inputs give byte-identical reports.</summary>

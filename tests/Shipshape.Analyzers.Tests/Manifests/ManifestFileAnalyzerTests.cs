@@ -128,6 +128,10 @@ public sealed class ManifestFileAnalyzerTests
         LocalReferences.Apply(test.TestState);
         test.TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
         test.TestState.AdditionalFiles.Add((".shipshape.yaml", QuietConfiguration));
+
+        // The testing library turns on every rule that is off by default, which the compiler options then pass to the
+        // engine as enabled; the hardening rules (off by default since the recommended preset) are turned off again here.
+        test.DisabledDiagnostics.AddRange(["SHIP3002", "SHIP3003", "SHIP3008", "SHIP3009", "SHIP4003", "SHIP4004", "SHIP4005", "SHIP4006"]);
         test.TestState.AdditionalFiles.AddRange(manifests.Select(m => (m.Path, Microsoft.CodeAnalysis.Text.SourceText.From(m.Text))));
         if (globalConfig is not null)
         {

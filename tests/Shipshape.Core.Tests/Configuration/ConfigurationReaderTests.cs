@@ -30,15 +30,15 @@ public sealed class ConfigurationReaderTests
     }
 
     [Theory]
-    [InlineData("rules:\n  SHIP2005: off\nexlude:\n  - a\n", "c.yaml:3:1: unknown key 'exlude'; the configuration's keys are rules, exclude, kubernetesVersion, strict, failLevel, limits")]
+    [InlineData("rules:\n  SHIP2005: off\nexlude:\n  - a\n", "c.yaml:3:1: unknown key 'exlude'; the configuration's keys are preset, rules, exclude, kubernetesVersion, strict, failLevel, limits")]
     [InlineData("rules:\n  SHIP2005: loud\n", "c.yaml:2:13: the level of SHIP2005 must be off, info, warning or error")]
-    [InlineData("rules:\n  SHIP9999: off\n", "c.yaml:2:3: 'SHIP9999' under 'rules' is not a Shipshape rule ID; 'shipshape rules' lists them")]
-    [InlineData("rules: [SHIP2005]\n", "c.yaml:1:8: 'rules' must be a mapping of rule IDs to off, info, warning or error, not a list")]
+    [InlineData("rules:\n  SHIP9999: off\n", "c.yaml:2:3: 'SHIP9999' under 'rules' names no Shipshape rule; use a rule ID (SHIP3003), a wildcard (SHIP3*) or a category (input, schema, consistency, security, reliability) ('shipshape rules' lists the IDs)")]
+    [InlineData("rules: [SHIP2005]\n", "c.yaml:1:8: 'rules' must be a mapping of rule IDs, wildcards or categories to off, info, warning or error, not a list")]
     [InlineData("exclude: charts/**\n", "c.yaml:1:10: 'exclude' must be a list of glob patterns, not a string")]
     [InlineData("strict: maybe\n", "c.yaml:1:9: 'strict' must be true or false, not a string")]
     [InlineData("kubernetesVersion: latest\n", "c.yaml:1:20: 'kubernetesVersion' must be a version like \"1.30\"")]
     [InlineData("failLevel: off\n", "c.yaml:1:12: 'failLevel' must be error, warning or info")]
-    [InlineData("- rules\n", "c.yaml:1:1: the configuration must be a mapping of rules, exclude, kubernetesVersion, strict, failLevel, limits, not a list")]
+    [InlineData("- rules\n", "c.yaml:1:1: the configuration must be a mapping of preset, rules, exclude, kubernetesVersion, strict, failLevel, limits, not a list")]
     [InlineData("rules: {\n", "c.yaml:2:1: ")]
     public void The_first_problem_stops_the_run_with_its_position(string text, string message)
     {

@@ -42,7 +42,8 @@ public sealed class ConfigurationSchemaTests
             SerializerOptions = new JsonSerializerOptions
             {
                 PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+                // Enum values as the configuration spells them: off, warning, pss-baseline.
+                Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
             },
             SchemaType = SchemaType.JsonSchema,
             DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,

@@ -12,6 +12,7 @@ public sealed class SHIP4003ResourceRequestsMissing : ManifestAnalyzer
         messageFormat: "{0} sets no {1} request, so the scheduler places it as if it needed nothing and it is the first evicted under pressure; set resources.requests.{2}",
         category: RuleCategory.Reliability,
         defaultSeverity: Severity.Warning,
+        isEnabledByDefault: false,
         description: "Without requests the scheduler cannot place the pod sensibly and the pod gets the BestEffort or Burstable class, evicted first.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

@@ -12,6 +12,7 @@ public sealed class SHIP4004MemoryLimitMissing : ManifestAnalyzer
         messageFormat: "{0} sets no memory limit, so a leak can use up the node's memory and get other pods killed; set resources.limits.memory",
         category: RuleCategory.Reliability,
         defaultSeverity: Severity.Warning,
+        isEnabledByDefault: false,
         description: "A container without a memory limit can exhaust the node, and the kernel's OOM killer then picks victims among the other pods.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

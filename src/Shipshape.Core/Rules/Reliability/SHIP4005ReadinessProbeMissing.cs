@@ -12,6 +12,7 @@ public sealed class SHIP4005ReadinessProbeMissing : ManifestAnalyzer
         messageFormat: "{0} has no readinessProbe, so it receives traffic as soon as it starts, before it can answer, and during a rollout; add a readinessProbe that checks it can serve",
         category: RuleCategory.Reliability,
         defaultSeverity: Severity.Info,
+        isEnabledByDefault: false,
         description: "Without a readiness probe a container gets traffic before it is ready, and a bad rollout is not held back.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

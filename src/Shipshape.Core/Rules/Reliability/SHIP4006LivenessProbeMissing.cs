@@ -12,6 +12,7 @@ public sealed class SHIP4006LivenessProbeMissing : ManifestAnalyzer
         messageFormat: "{0} has no livenessProbe, so a process that hangs without exiting is never restarted; add a livenessProbe that fails when it is stuck",
         category: RuleCategory.Reliability,
         defaultSeverity: Severity.Info,
+        isEnabledByDefault: false,
         description: "Without a liveness probe, a deadlocked process keeps its pod looking healthy forever.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

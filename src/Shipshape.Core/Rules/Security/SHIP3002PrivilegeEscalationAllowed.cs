@@ -12,6 +12,7 @@ public sealed class SHIP3002PrivilegeEscalationAllowed : ManifestAnalyzer
         messageFormat: "{0} does not set 'securityContext.allowPrivilegeEscalation: false', so a setuid binary in the image can gain more privileges than the process started with; set it to false",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Warning,
+        isEnabledByDefault: false,
         description: "Without allowPrivilegeEscalation: false, a process can gain privileges through setuid binaries or file capabilities.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

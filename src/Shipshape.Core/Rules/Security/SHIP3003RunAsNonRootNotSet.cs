@@ -12,6 +12,7 @@ public sealed class SHIP3003RunAsNonRootNotSet : ManifestAnalyzer
         messageFormat: "{0} may run as root: neither it nor the pod sets 'runAsNonRoot: true' or a non-zero 'runAsUser'; set securityContext.runAsNonRoot: true and run the image as a numeric non-root user",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Warning,
+        isEnabledByDefault: false,
         description: "A container that runs as root turns any escape or writable host mount into root on the node.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

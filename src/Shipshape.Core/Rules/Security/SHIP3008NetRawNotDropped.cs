@@ -12,6 +12,7 @@ public sealed class SHIP3008NetRawNotDropped : ManifestAnalyzer
         messageFormat: "{0} keeps the NET_RAW capability, which lets it forge packets and spoof other pods on the node's network (ARP and DNS spoofing); add NET_RAW (or ALL) to securityContext.capabilities.drop",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Info,
+        isEnabledByDefault: false,
         description: "NET_RAW is granted by default and lets a container craft raw packets, the basis of ARP and DNS spoofing attacks inside the cluster.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

@@ -12,6 +12,7 @@ public sealed class SHIP3009WritableRootFilesystem : ManifestAnalyzer
         messageFormat: "{0} does not set 'securityContext.readOnlyRootFilesystem: true', so an intruder can write tools and change binaries inside it; set it to true and mount an emptyDir where the process must write",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Info,
+        isEnabledByDefault: false,
         description: "A read-only root file system stops an intruder from dropping tools into the container or changing its binaries.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];

@@ -1,0 +1,44 @@
+using Shipshape.Core.Loading;
+
+namespace Shipshape.Cli.Terminal;
+
+/// <summary>
+/// Opens the text of a linted input again, for code frames. Files are read from disk; standard input cannot be read
+/// twice, so the run keeps the bytes it read (they are held for the run anyway) and frames come from them.
+/// </summary>
+public sealed class SourceOpener(byte[]? standardInput)
+{
+    public static SourceOpener None { get; } = new(null);
+
+    /// <summary>A reader of the input's text, or null when it cannot be read again (gone, unreadable, not a file).</summary>
+    public TextReader? Open(string path)
+    {
+        if (path == SourceFile.StandardInputPath)
+        {
+            return standardInput is null ? null : Reader(new MemoryStream(standardInput, writable: false));
+        }
+
+        try
+        {
+            // Only files with a size: a pipe (`lint <(helm template ...)`, /dev/stdin) or a device reports none, and
+            // opening it again would wait for a writer that never comes, or read something else.
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length == 0)
+            {
+                return null;
+            }
+
+            return Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The frame is left out; the finding itself is unaffected.
+            return null;
+        }
+    }
+
+    // Decoded as the loader decodes: a byte order mark picks UTF-8, -16 or -32, anything else is UTF-8; bytes that are
+    // not valid text show as U+FFFD rather than stopping the report.
+    private static StreamReader Reader(Stream stream) =>
+        new(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 8192);
+}
