@@ -46,11 +46,15 @@ public sealed class SchemaCommandTests
         using var files = new TempFiles();
         var path = files.Write("deployment.yaml", TypoDeployment.Replace("replicaz", "replicas", StringComparison.Ordinal) + "\n---\n" + TypoDeployment.Replace("replicaz", "replicas", StringComparison.Ordinal).Replace("name: web\nspec", "name: api\nspec", StringComparison.Ordinal));
 
-        var result = CliRunner.Run("lint", "--kubernetes-version", "1.33", path);
+        var result = CliRunner.Run("lint", "--kubernetes-version", "1.37", path);
 
         Assert.Equal(0, result.ExitCode);
         var notes = result.Stdout.Split('\n').Where(l => l.StartsWith("note: ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["note: Kubernetes 1.33 has no embedded schemas; objects are validated against 1.30, the newest embedded schemas (API removals and deprecations are still judged for 1.33)."], notes);
+        Assert.Equal(["note: Kubernetes 1.37 has no embedded schemas; objects are validated against 1.36, the newest embedded schemas (API removals and deprecations are still judged for 1.37)."], notes);
+
+        var embedded = CliRunner.Run("lint", "--kubernetes-version", "1.34", path);
+        Assert.Equal(0, embedded.ExitCode);
+        Assert.DoesNotContain("note: ", embedded.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,8 +92,9 @@ public sealed class SchemaCommandTests
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Embedded Kubernetes API schemas (default 1.30)", lines[0], StringComparison.Ordinal);
-        Assert.Equal(["1.13", "1.14", "1.20", "1.27", "1.30"], lines.Skip(1).Take(5).Select(l => l.Split(' ')[0]));
-        Assert.Contains("Debian source package python-kubernetes 30.1.0-2 (trixie), python-30.1.0/kubernetes/swagger.json.unprocessed", lines[5], StringComparison.Ordinal);
+        Assert.StartsWith("Embedded Kubernetes API schemas (default 1.36)", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["1.13", "1.14", "1.20", "1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"], lines.Skip(1).Take(17).Select(l => l.Split(' ')[0]));
+        Assert.StartsWith("1.23  kubernetes-sigs/kubectl-validate main (a97ccfa) pkg/openapiclient/builtins/1.23 (OpenAPI v3)  sha256 ", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("1.36  kubernetes-client/python release-36.0 (67e7d9a) kubernetes/swagger.json.unprocessed  sha256 d4e90407aa8ec066628f217b6aa070a7403aab6f6335bfc32c8d39f0d3827f32  Apache-2.0", lines[17], StringComparison.Ordinal);
     }
 }

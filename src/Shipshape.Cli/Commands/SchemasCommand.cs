@@ -14,8 +14,7 @@ public static class SchemasCommand
             stdout.WriteLine($"Embedded Kubernetes API schemas (default {EmbeddedSchemas.Newest}); nothing is downloaded at run time.");
             foreach (var source in EmbeddedSchemas.Sources)
             {
-                var package = source.PackageType == "src" ? "Debian source package" : "Debian package";
-                stdout.WriteLine($"{source.Version}  {package} {source.Package} {source.PackageVersion} ({source.Suite}), {source.Path}  sha256 {source.OutputSha256}  {source.License}");
+                stdout.WriteLine($"{source.Version}  {source.Describe()}  sha256 {source.OutputSha256}  {source.License}");
             }
 
             stdout.WriteLine($"API lifecycle (deprecations, removals): {ApiLifecycle.All.Count} apiVersion/kind pairs, removals up to {ApiLifecycle.All.Max(e => e.RemovedIn ?? default)}.");

@@ -32,7 +32,7 @@ public static class ApiLifecycle
     /// the chain (flowcontrol v1beta1 → v1beta3 → v1) to the newest one <paramref name="serves"/> says the target
     /// serves; when none is known to be served, the first one not removed in the target. Null when there is none.
     /// </summary>
-    public static GroupVersionKind? ReplacementFor(ApiLifecycleEntry entry, KubernetesVersion target, Func<GroupVersionKind, bool>? serves)
+    public static GroupVersionKind? ReplacementFor(ApiLifecycleEntry entry, KubernetesVersion target, Func<GroupVersionKind, bool> serves)
     {
         GroupVersionKind? firstNotRemoved = null;
         GroupVersionKind? newestServed = null;
@@ -44,7 +44,7 @@ public static class ApiLifecycle
             if (next is null || !next.IsRemovedIn(target))
             {
                 firstNotRemoved ??= candidate;
-                if (serves?.Invoke(candidate) == true)
+                if (serves(candidate))
                 {
                     newestServed = candidate;
                 }

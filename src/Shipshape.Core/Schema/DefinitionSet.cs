@@ -39,7 +39,7 @@ internal sealed class DefinitionSet
     private readonly Func<string, DefinitionReference> _referenceFactory;
     private readonly Func<string, SchemaNode> _compile;
 
-    private DefinitionSet(DefinitionTexts definitions)
+    internal DefinitionSet(DefinitionTexts definitions)
     {
         _definitions = definitions;
         _findKind = definitions.FindKind;
@@ -120,7 +120,7 @@ internal sealed class DefinitionSet
             }
 
             // "NAME":{...} with an optional trailing comma; definition names contain no escapes.
-            if (SortedLines.Name(line) is not { Length: > 0 } name || name.SequenceCompareTo(previousName) <= 0)
+            if (DefinitionTexts.Name(line) is not { Length: > 0 } name || name.SequenceCompareTo(previousName) <= 0)
             {
                 return null;
             }
@@ -132,7 +132,7 @@ internal sealed class DefinitionSet
     }
 
     /// <summary>The one group/version/kind of a GVK list, or null when it lists several (or none).</summary>
-    private static GroupVersionKind? ReadSingleKind(ReadOnlySpan<byte> array)
+    internal static GroupVersionKind? ReadSingleKind(ReadOnlySpan<byte> array)
     {
         var reader = new Utf8JsonReader(array);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -217,20 +217,6 @@ internal sealed class DefinitionSet
         return SchemaCompiler.Compile(document.RootElement, SchemaDialect.BuiltIn, reference => _references.GetOrAdd(DefinitionName(reference), _referenceFactory));
     }
 
-    /// <summary>The JSON text of each definition, by name.</summary>
-    private abstract class DefinitionTexts
-    {
-        public abstract int Count { get; }
-
-        /// <summary>Each kind that a definition lists alone, with that definition's name.</summary>
-        public abstract IReadOnlyDictionary<GroupVersionKind, string> AllKinds { get; }
-
-        public abstract bool TryGet(string name, out ReadOnlyMemory<byte> json);
-
-        /// <summary>The name of the definition that lists <paramref name="gvk"/> alone, or null.</summary>
-        public abstract string? FindKind(GroupVersionKind gvk);
-    }
-
     /// <summary>The definitions of a document parsed whole.</summary>
     private sealed class ParsedTexts(Dictionary<string, ReadOnlyMemory<byte>> texts, Dictionary<GroupVersionKind, string> kinds) : DefinitionTexts
     {
@@ -289,13 +275,6 @@ internal sealed class DefinitionSet
             return kinds;
         }
 
-        /// <summary>The name of a <c>"NAME":{...}</c> line, or empty when the line is not one.</summary>
-        public static ReadOnlySpan<byte> Name(ReadOnlySpan<byte> line)
-        {
-            var nameEnd = line.Length > 1 && line[0] == '"' ? line[1..].IndexOf((byte)'"') + 1 : 0;
-            return nameEnd <= 1 || nameEnd + 2 >= line.Length || line[nameEnd + 1] != ':' ? default : line[1..nameEnd];
-        }
-
         public override bool TryGet(string name, out ReadOnlyMemory<byte> json)
         {
             // Definition names are ASCII, and none is near this long.
@@ -329,5 +308,26 @@ internal sealed class DefinitionSet
             json = default;
             return false;
         }
+    }
+}
+
+/// <summary>The JSON text of each definition of a <see cref="DefinitionSet"/>, by name.</summary>
+internal abstract class DefinitionTexts
+{
+    public abstract int Count { get; }
+
+    /// <summary>Each kind that a definition lists alone, with that definition's name.</summary>
+    public abstract IReadOnlyDictionary<GroupVersionKind, string> AllKinds { get; }
+
+    public abstract bool TryGet(string name, out ReadOnlyMemory<byte> json);
+
+    /// <summary>The name of the definition that lists <paramref name="gvk"/> alone, or null.</summary>
+    public abstract string? FindKind(GroupVersionKind gvk);
+
+    /// <summary>The name of a <c>"NAME":{...}</c> line, or empty when the line is not one.</summary>
+    public static ReadOnlySpan<byte> Name(ReadOnlySpan<byte> line)
+    {
+        var nameEnd = line.Length > 1 && line[0] == '"' ? line[1..].IndexOf((byte)'"') + 1 : 0;
+        return nameEnd <= 1 || nameEnd + 2 >= line.Length || line[nameEnd + 1] != ':' ? default : line[1..nameEnd];
     }
 }

@@ -1,20 +1,36 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text;
+using Shipshape.Core.Schema.Versions;
 
 namespace Shipshape.Core.Schema;
 
-/// <summary>Where an embedded schema set came from: one line of schemas/SOURCES.</summary>
-public sealed record SchemaSource(KubernetesVersion Version, string Suite, string PackageType, string Package, string PackageVersion, string Path, string UpstreamSha256, string OutputSha256, string License);
+/// <summary>Where an embedded version's schemas came from: one line of schemas/SOURCES.</summary>
+/// <param name="Kind">swagger, openapi3 (a git repository) or deb, src (a Debian package).</param>
+/// <param name="Repository">owner/name on GitHub, or debian/SUITE.</param>
+/// <param name="Ref">The branch, or PACKAGE=VERSION for Debian.</param>
+/// <param name="Commit">The commit read, or "-" for Debian.</param>
+public sealed record SchemaSource(KubernetesVersion Version, string Kind, string Repository, string Ref, string Commit, string Path, string UpstreamSha256, string OutputSha256, string License)
+{
+    /// <summary>"kubernetes-client/python release-36.0 (67e7d9a) kubernetes/swagger.json.unprocessed", for a person.</summary>
+    public string Describe() => Commit == "-"
+        ? $"Debian {(Kind == "src" ? "source package" : "package")} {Ref} ({Repository}), {Path}"
+        : $"{Repository} {Ref} ({Commit[..Math.Min(7, Commit.Length)]}) {Path}{(Kind == "openapi3" ? " (OpenAPI v3)" : string.Empty)}";
+}
 
 /// <summary>
-/// The Kubernetes API schemas built into the engine (schemas/kubernetes/X.Y.json, embedded as resources):
-/// nothing is downloaded at run time. A version's file is parsed the first time an object is checked against it.
+/// The Kubernetes API schemas built into the engine, one set per minor version (schemas/kubernetes/, embedded as
+/// resources): nothing is downloaded at run time. Each definition is stored once for all versions that have it
+/// (definitions.lines) and each version is an index into them (X.Y.index); a version is opened the first time an
+/// object is checked against it, without parsing anything, and a definition is compiled when an object needs it.
 /// </summary>
 public static class EmbeddedSchemas
 {
     private const string KubernetesPrefix = "schemas/kubernetes/";
+    private const string IndexSuffix = ".index";
+    private const string DefinitionsResource = KubernetesPrefix + "definitions.lines";
     private static readonly Assembly ResourceAssembly = typeof(EmbeddedSchemas).Assembly;
-    private static readonly ConcurrentDictionary<KubernetesVersion, Lazy<DefinitionSet>> Loaded = new();
+    private static readonly ConcurrentDictionary<KubernetesVersion, Lazy<(VersionIndex Index, DefinitionSet Set)>> Loaded = new();
 
     /// <summary>The embedded versions, oldest first.</summary>
     public static IReadOnlyList<KubernetesVersion> Versions { get; } = FindVersions();
@@ -39,19 +55,46 @@ public static class EmbeddedSchemas
         return chosen;
     }
 
+    /// <summary>Whether the embedded spec of <paramref name="version"/> (an embedded one) serves <paramref name="gvk"/>.</summary>
+    public static bool Serves(KubernetesVersion version, GroupVersionKind gvk) => Open(version).Set.Serves(gvk);
+
     /// <summary>The raw bytes of an embedded file, e.g. "schemas/api-lifecycle.json".</summary>
     public static byte[] ReadResource(string name) => ResourceMemory.Read(ResourceAssembly, name).ToArray();
 
-    internal static DefinitionSet Load(KubernetesVersion version) =>
-        Loaded.GetOrAdd(version, v => new Lazy<DefinitionSet>(() => DefinitionSet.Parse(ResourceMemory.Read(ResourceAssembly, KubernetesPrefix + v + ".json")))).Value;
+    internal static DefinitionSet Load(KubernetesVersion version) => Open(version).Set;
+
+    /// <summary>
+    /// The version's definitions in the normalised single-file layout (schemas/normalize.py), byte for byte what
+    /// schemas/SOURCES pins as its output sha256: for checking the store, and as a <c>--schema-file</c>.
+    /// </summary>
+    internal static byte[] Normalized(KubernetesVersion version)
+    {
+        var set = Open(version).Index;
+        var names = new List<string>(set.AllDefinitionNames());
+        var text = new StringBuilder("{\"definitions\":{\n");
+        for (var i = 0; i < names.Count; i++)
+        {
+            set.TryGet(names[i], out var json);
+            text.Append('"').Append(names[i]).Append("\":").Append(Encoding.ASCII.GetString(json.Span)).Append(i + 1 < names.Count ? ",\n" : "\n");
+        }
+
+        return Encoding.ASCII.GetBytes(text.Append("}}\n").ToString());
+    }
+
+    private static (VersionIndex Index, DefinitionSet Set) Open(KubernetesVersion version) =>
+        Loaded.GetOrAdd(version, v => new Lazy<(VersionIndex, DefinitionSet)>(() =>
+        {
+            var index = new VersionIndex(ResourceMemory.Read(ResourceAssembly, DefinitionsResource), ResourceMemory.Read(ResourceAssembly, KubernetesPrefix + v + IndexSuffix));
+            return (index, new DefinitionSet(index));
+        })).Value;
 
     private static KubernetesVersion[] FindVersions()
     {
         var versions = new List<KubernetesVersion>();
         foreach (var name in ResourceAssembly.GetManifestResourceNames())
         {
-            if (name.StartsWith(KubernetesPrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal)
-                && KubernetesVersion.TryParse(name[KubernetesPrefix.Length..^".json".Length], out var version))
+            if (name.StartsWith(KubernetesPrefix, StringComparison.Ordinal) && name.EndsWith(IndexSuffix, StringComparison.Ordinal)
+                && KubernetesVersion.TryParse(name[KubernetesPrefix.Length..^IndexSuffix.Length], out var version))
             {
                 versions.Add(version);
             }
@@ -65,7 +108,7 @@ public static class EmbeddedSchemas
     {
         var sources = new List<SchemaSource>();
         var header = true;
-        foreach (var line in System.Text.Encoding.UTF8.GetString(ReadResource("schemas/SOURCES")).Split('\n'))
+        foreach (var line in Encoding.UTF8.GetString(ReadResource("schemas/SOURCES")).Split('\n'))
         {
             if (line.Length == 0 || line.StartsWith('#'))
             {

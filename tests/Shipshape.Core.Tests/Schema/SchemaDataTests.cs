@@ -15,27 +15,37 @@ public sealed class SchemaDataTests
         Assert.Equal(EmbeddedSchemas.Versions, sources.Select(s => s.Version));
         foreach (var source in sources)
         {
-            var committed = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "kubernetes", $"{source.Version}.json"));
-            Assert.Equal(source.OutputSha256, Convert.ToHexStringLower(SHA256.HashData(committed)));
-            Assert.Equal(committed, EmbeddedSchemas.ReadResource($"schemas/kubernetes/{source.Version}.json"));
+            // Each version's definitions, rebuilt from the shared store through its index, are the normalised spec SOURCES pins.
+            Assert.Equal(source.OutputSha256, Convert.ToHexStringLower(SHA256.HashData(EmbeddedSchemas.Normalized(source.Version))));
+            var index = $"schemas/kubernetes/{source.Version}.index";
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, index)), EmbeddedSchemas.ReadResource(index));
             Assert.Equal("Apache-2.0", source.License);
         }
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "kubernetes", "definitions.lines")), EmbeddedSchemas.ReadResource("schemas/kubernetes/definitions.lines"));
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "SOURCES")), EmbeddedSchemas.ReadResource("schemas/SOURCES"));
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "schemas", "api-lifecycle.json")), EmbeddedSchemas.ReadResource("schemas/api-lifecycle.json"));
     }
 
     [Fact]
-    public void Line_scan_of_the_embedded_files_indexes_what_a_full_parse_does()
+    public void Version_indexes_and_line_scan_find_what_a_full_parse_does()
     {
         foreach (var version in EmbeddedSchemas.Versions)
         {
-            var bytes = EmbeddedSchemas.ReadResource($"schemas/kubernetes/{version}.json");
+            var bytes = EmbeddedSchemas.Normalized(version);
+            var indexed = EmbeddedSchemas.Load(version);
             var scanned = DefinitionSet.TryScanLines(bytes);
             var parsed = DefinitionSet.ParseDocument(bytes);
             Assert.NotNull(scanned);
             Assert.Equal(parsed.Count, scanned.Count);
             Assert.Equal(parsed.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal), scanned.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+            Assert.Equal(parsed.Count, indexed.Count);
+            Assert.Equal(parsed.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal), indexed.Kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+            foreach (var kind in parsed.Kinds)
+            {
+                Assert.Equal(parsed.DefinitionOf(kind), EmbeddedSchemas.Load(version).DefinitionOf(kind));
+            }
 
             // A kind's definition is found by searching for it, without the list of all kinds.
             var searched = DefinitionSet.TryScanLines(bytes)!;
@@ -54,7 +64,14 @@ public sealed class SchemaDataTests
                 var expected = Encoding.UTF8.GetBytes(definition.Value.GetRawText());
                 Assert.Equal(expected, scanned.Json(definition.Name)?.ToArray());
                 Assert.Equal(expected, parsed.Json(definition.Name)?.ToArray());
+                Assert.Equal(expected, indexed.Json(definition.Name)?.ToArray());
             }
+
+            Assert.Null(indexed.Json("io.k8s.api.core.v1.NoSuchThing"));
+            Assert.Null(indexed.Json("a.before.every.name"));
+            Assert.Null(indexed.Json("zz.after.every.name"));
+            Assert.Null(indexed.DefinitionOf(new GroupVersionKind(string.Empty, "v1", "DeleteOptions")));
+            Assert.Null(indexed.DefinitionOf(new GroupVersionKind("apps", "v1", "Pod")));
 
             Assert.Null(scanned.Json("io.k8s.api.core.v1.NoSuchThing"));
             Assert.Null(scanned.Json("a.before.every.name"));
@@ -74,15 +91,15 @@ public sealed class SchemaDataTests
     }
 
     [Fact]
-    public void Embedded_versions_are_the_five_specs()
+    public void Embedded_versions_are_every_spec_obtained()
     {
-        Assert.Equal(["1.13", "1.14", "1.20", "1.27", "1.30"], EmbeddedSchemas.Versions.Select(v => v.ToString()));
+        Assert.Equal(["1.13", "1.14", "1.20", "1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"], EmbeddedSchemas.Versions.Select(v => v.ToString()));
     }
 
     [Theory]
     [InlineData("1.21", "1.20")]
     [InlineData("1.30", "1.30")]
-    [InlineData("1.40", "1.30")]
+    [InlineData("1.40", "1.36")]
     [InlineData("1.2", "1.13")]
     public void Nearest_embedded_version_is_the_one_at_or_below(string requested, string used) =>
         Assert.Equal(used, EmbeddedSchemas.Nearest(KubernetesVersion.Parse(requested)).ToString());

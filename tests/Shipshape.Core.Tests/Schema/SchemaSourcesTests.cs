@@ -1,6 +1,7 @@
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
+using Shipshape.Core.Schema;
 
 namespace Shipshape.Core.Tests.Schema;
 
@@ -23,7 +24,7 @@ public sealed class SchemaSourcesTests
     [Fact]
     public void Kubeconform_directory_layout_validates_custom_resources_at_their_nodes()
     {
-        var report = Lint.Text(Widget, options: new LintOptions { SchemaLocations = [KubeconformDirectory] });
+        var report = Lint.Text(Widget, options: new LintOptions { KubernetesVersion = "1.30", SchemaLocations = [KubeconformDirectory] });
         Assert.Equal(["SHIP1001@6:9"], report.Findings(RuleIds.SchemaViolation));
         Assert.Equal("spec.size must be an integer, but is the string \"big\" (JSON schema widget-example-v1.json); the API server rejects this object, so fix the value", report.Single(RuleIds.SchemaViolation).Message);
         Assert.Empty(report.Findings(RuleIds.UnknownField));
@@ -33,7 +34,7 @@ public sealed class SchemaSourcesTests
     [Fact]
     public void Strict_uses_the_strict_directory_and_reports_unknown_fields_at_the_key()
     {
-        var strict = new LintOptions { SchemaLocations = [KubeconformDirectory], Rules = new RuleSettings(new Dictionary<string, Severity?>(), strict: true) };
+        var strict = new LintOptions { KubernetesVersion = "1.30", SchemaLocations = [KubeconformDirectory], Rules = new RuleSettings(new Dictionary<string, Severity?>(), strict: true) };
         var report = Lint.Text(Widget, options: strict);
         Assert.Equal(["SHIP1002@8:3"], report.Findings(RuleIds.UnknownField));
         Assert.Equal(Severity.Error, report.Single(RuleIds.UnknownField).Severity);
@@ -53,7 +54,7 @@ public sealed class SchemaSourcesTests
             spec:
               port: 8080
             """;
-        var report = Lint.Text(yaml, options: new LintOptions { SchemaLocations = [template] });
+        var report = Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.30", SchemaLocations = [template] });
         Assert.Equal(["SHIP1001@5:1"], report.Findings(RuleIds.SchemaViolation));
     }
 
@@ -69,7 +70,9 @@ public sealed class SchemaSourcesTests
     {
         // A 1.20 OpenAPI document as a cluster would serve it: extensions/v1beta1 Ingress exists there.
         var ingress = File.ReadAllText(Path.Combine(RepositoryPaths.Seed, "simple-ingress.yml")).Replace("servicePort: 80", "servicePort: 80\n              servicPort: 81", StringComparison.Ordinal);
-        var options = new LintOptions { KubernetesVersion = "1.20", SchemaFile = Path.Combine(RepositoryPaths.Root, "schemas", "kubernetes", "1.20.json") };
+        var schemaFile = Path.Combine(Path.GetTempPath(), $"shipshape-schema-file-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(schemaFile, EmbeddedSchemas.Normalized(new KubernetesVersion(1, 20)));
+        var options = new LintOptions { KubernetesVersion = "1.20", SchemaFile = schemaFile };
         var report = Lint.Text(ingress, options: options);
         Assert.Equal(["SHIP1002@14:15"], report.Findings(RuleIds.UnknownField));
         Assert.Empty(report.Findings(RuleIds.NoSchema));

@@ -178,7 +178,9 @@ public sealed class SchemaValidationTests
 
     [Theory]
     [InlineData("1.30", "1.30", new string[0])]
-    [InlineData("v1.33.1", "1.33", new[] { "Kubernetes 1.33 has no embedded schemas; objects are validated against 1.30, the newest embedded schemas (API removals and deprecations are still judged for 1.33)." })]
+    [InlineData("v1.33.1", "1.33", new string[0])]
+    [InlineData("1.18", "1.18", new[] { "Kubernetes 1.18 has no embedded schemas; objects are validated against 1.14, the nearest older embedded schemas (API removals and deprecations are still judged for 1.18)." })]
+    [InlineData("v1.37.2", "1.37", new[] { "Kubernetes 1.37 has no embedded schemas; objects are validated against 1.36, the newest embedded schemas (API removals and deprecations are still judged for 1.37)." })]
     [InlineData("1.10", "1.10", new[] { "Kubernetes 1.10 has no embedded schemas; objects are validated against 1.13, the oldest embedded schemas (API removals and deprecations are still judged for 1.10)." })]
     public void A_version_without_embedded_schemas_uses_the_nearest_and_says_so_once(string requested, string reported, string[] notes)
     {
@@ -191,7 +193,7 @@ public sealed class SchemaValidationTests
     [Fact]
     public void Default_version_is_the_newest_embedded()
     {
-        Assert.Equal("1.30", KubernetesVersions.Default);
-        Assert.Equal("1.30", Lint.Text(Deployment).KubernetesVersion);
+        Assert.Equal("1.36", KubernetesVersions.Default);
+        Assert.Equal("1.36", Lint.Text(Deployment).KubernetesVersion);
     }
 }

@@ -1,6 +1,7 @@
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Model;
 using Shipshape.Core.Schema;
+using Shipshape.Core.Schema.Versions;
 
 namespace Shipshape.Core.Rules.Schema;
 
@@ -30,7 +31,7 @@ public sealed class SHIP1003NoSchema : ManifestAnalyzer
         {
             if (!SchemaFindingReporter.IsCustom(schemas, item)
                 || schemas.Validate(item, context.Set).HasSchema
-                || ApiLifecycle.Find(item.ApiVersion, item.Kind)?.IsRemovedIn(schemas.Target) == true)
+                || ApiAvailability.RemovedIn(GroupVersionKind.From(item.ApiVersion, item.Kind), schemas.Target) is not null)
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Schema;
+using Shipshape.Core.Schema.Versions;
 
 namespace Shipshape.Core.Rules.Schema;
 
@@ -22,23 +23,23 @@ public sealed class SHIP1004ApiRemoved : ManifestAnalyzer
         context.RegisterObjectAction(objectContext =>
         {
             var item = objectContext.Object;
-            if (ApiLifecycle.Find(item.ApiVersion, item.Kind) is { } entry && entry.IsRemovedIn(schemas.Target))
+            var gvk = GroupVersionKind.From(item.ApiVersion, item.Kind);
+            if (ApiAvailability.RemovedIn(gvk, schemas.Target) is { } removedIn)
             {
-                objectContext.Report(Rule, item.ApiVersionNode, item.ApiVersion, item.Kind, entry.RemovedIn, schemas.Target, Migration(entry, schemas));
+                objectContext.Report(Rule, item.ApiVersionNode, item.ApiVersion, item.Kind, removedIn, schemas.Target, Migration(gvk, schemas.Target));
             }
         });
     }
 
-    /// <summary>"use networking.k8s.io/v1 (...)", or what to do when there is no replacement API.</summary>
-    internal static string Migration(ApiLifecycleEntry entry, KubernetesSchemas schemas)
+    /// <summary>"use networking.k8s.io/v1", naming an API the target serves, or what to do when there is no replacement API.</summary>
+    internal static string Migration(GroupVersionKind gvk, KubernetesVersion target)
     {
-        Func<GroupVersionKind, bool>? serves = schemas.SchemasMatchTarget ? schemas.Serves : null;
-        if (ApiLifecycle.ReplacementFor(entry, schemas.Target, serves) is not { } replacement)
+        if (ApiAvailability.ReplacementFor(gvk, target) is not { } replacement)
         {
-            return entry.Notes ?? "there is no replacement API";
+            return ApiLifecycle.Find(gvk.ApiVersion, gvk.Kind)?.Notes ?? "there is no replacement API";
         }
 
-        var kind = replacement.Kind == entry.Kind ? string.Empty : " " + replacement.Kind;
+        var kind = replacement.Kind == gvk.Kind ? string.Empty : " " + replacement.Kind;
         return $"use {replacement.ApiVersion}{kind}";
     }
 }

@@ -25,7 +25,7 @@ public sealed class SHIP1005ApiDeprecated : ManifestAnalyzer
             if (ApiLifecycle.Find(item.ApiVersion, item.Kind) is { } entry && entry.IsDeprecatedIn(schemas.Target))
             {
                 var removal = entry.RemovedIn is { } removed ? $"is removed in {removed}" : "no removal is scheduled";
-                objectContext.Report(Rule, item.ApiVersionNode, item.ApiVersion, item.Kind, entry.DeprecatedIn, removal, SHIP1004ApiRemoved.Migration(entry, schemas));
+                objectContext.Report(Rule, item.ApiVersionNode, item.ApiVersion, item.Kind, entry.DeprecatedIn, removal, SHIP1004ApiRemoved.Migration(GroupVersionKind.From(item.ApiVersion, item.Kind), schemas.Target));
             }
         });
     }

@@ -1,0 +1,162 @@
+using Shipshape.Core.Analysis;
+using Shipshape.Core.Engine;
+using Shipshape.Core.Schema;
+using Shipshape.Core.Schema.Versions;
+
+namespace Shipshape.Core.Tests.Schema;
+
+/// <summary>Each embedded Kubernetes version validates as that release does, and API lifecycle comes from the specs.</summary>
+public sealed class KubernetesVersionTests
+{
+    private const string PodWithHostnameOverride = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          hostnameOverride: web-0
+          containers:
+            - name: web
+              image: nginx:1.27
+        """;
+
+    private const string ExtensionsIngress = """
+        apiVersion: extensions/v1beta1
+        kind: Ingress
+        metadata:
+          name: web
+        spec:
+          backend:
+            serviceName: web
+            servicePort: 80
+        """;
+
+    [Fact]
+    public void A_field_added_in_1_35_is_accepted_there_and_unknown_at_1_30()
+    {
+        var current = Lint.Text(PodWithHostnameOverride, options: new LintOptions { KubernetesVersion = "1.35" });
+        Assert.Empty(current.SchemaFindings());
+        Assert.Empty(current.Notes);
+
+        var old = Lint.Text(PodWithHostnameOverride, options: new LintOptions { KubernetesVersion = "1.30" });
+        Assert.Equal(["SHIP1002@6:3"], old.Findings(RuleIds.UnknownField));
+        Assert.Equal("spec.hostnameOverride is not a field of v1 Pod; the API server drops unknown fields without a word, so fix the name or remove it", old.Single(RuleIds.UnknownField).Message);
+    }
+
+    [Fact]
+    public void Resource_v1_objects_validate_at_1_34_and_have_no_schema_at_1_33()
+    {
+        var yaml = """
+            apiVersion: resource.k8s.io/v1
+            kind: DeviceClass
+            metadata:
+              name: gpu
+            spec:
+              selectors:
+                - cel:
+                    expression: device.driver == "gpu.example.com"
+            ---
+            apiVersion: resource.k8s.io/v1
+            kind: ResourceClaim
+            metadata:
+              name: claim
+            spec:
+              devices:
+                requests:
+                  - name: gpu
+                    exactly:
+                      deviceClassName: gpu
+                      count: "two"
+            """;
+        var report = Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.34" });
+        Assert.Empty(report.Notes);
+        Assert.Empty(report.Findings(RuleIds.NoSchema));
+        Assert.Empty(report.Findings(RuleIds.UnknownField));
+        Assert.Equal(["SHIP1001@20:18"], report.Findings(RuleIds.SchemaViolation));
+
+        Assert.Equal(["SHIP1003@2:7", "SHIP1003@11:7"], Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.33" }).Findings(RuleIds.NoSchema));
+    }
+
+    [Theory]
+    [InlineData("1.34")]
+    [InlineData("v1.34")]
+    [InlineData("1.34.2")]
+    public void Every_spelling_of_a_version_validates_against_that_version_without_a_note(string requested)
+    {
+        // spec.hostnameOverride came with 1.34 (alpha there, in the spec all the same): 1.33 does not know it.
+        var report = Lint.Text(PodWithHostnameOverride, options: new LintOptions { KubernetesVersion = requested });
+        Assert.Equal("1.34", report.KubernetesVersion);
+        Assert.Empty(report.Notes);
+        Assert.Empty(report.SchemaFindings());
+        Assert.Equal(["SHIP1002@6:3"], Lint.Text(PodWithHostnameOverride, options: new LintOptions { KubernetesVersion = requested.Replace("34", "33", StringComparison.Ordinal) }).Findings(RuleIds.UnknownField));
+    }
+
+    [Fact]
+    public void Extensions_ingress_is_told_to_use_what_the_target_serves()
+    {
+        var at116 = Lint.Text(ExtensionsIngress, options: new LintOptions { KubernetesVersion = "1.16" });
+        Assert.Empty(at116.Findings(RuleIds.ApiRemoved));
+        Assert.Equal("extensions/v1beta1 Ingress is deprecated since Kubernetes 1.14 and is removed in 1.22; use networking.k8s.io/v1beta1", at116.Single(RuleIds.ApiDeprecated).Message);
+
+        var at120 = Lint.Text(ExtensionsIngress, options: new LintOptions { KubernetesVersion = "1.20" });
+        Assert.Equal("extensions/v1beta1 Ingress is deprecated since Kubernetes 1.14 and is removed in 1.22; use networking.k8s.io/v1", at120.Single(RuleIds.ApiDeprecated).Message);
+
+        var at122 = Lint.Text(ExtensionsIngress, options: new LintOptions { KubernetesVersion = "1.22" });
+        Assert.Equal(["SHIP1004@1:13"], at122.Findings(RuleIds.ApiRemoved));
+        Assert.Equal("extensions/v1beta1 Ingress was removed in Kubernetes 1.22, so a 1.22 cluster rejects it; use networking.k8s.io/v1", at122.Single(RuleIds.ApiRemoved).Message);
+        Assert.Empty(at122.Findings(RuleIds.NoSchema));
+    }
+
+    [Fact]
+    public void A_removal_the_table_does_not_list_is_found_in_the_specs()
+    {
+        var yaml = """
+            apiVersion: authentication.k8s.io/v1beta1
+            kind: SelfSubjectReview
+            metadata:
+              name: me
+            """;
+        Assert.Null(ApiLifecycle.Find("authentication.k8s.io/v1beta1", "SelfSubjectReview"));
+        var report = Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.36" });
+        Assert.Equal("authentication.k8s.io/v1beta1 SelfSubjectReview was removed in Kubernetes 1.33, so a 1.36 cluster rejects it; use authentication.k8s.io/v1", report.Single(RuleIds.ApiRemoved).Message);
+        Assert.Empty(report.Findings(RuleIds.NoSchema));
+        Assert.Empty(Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.32" }).Findings(RuleIds.ApiRemoved));
+    }
+
+    [Fact]
+    public void The_lifecycle_table_agrees_with_the_specs()
+    {
+        var versions = EmbeddedSchemas.Versions;
+        foreach (var entry in ApiLifecycle.All)
+        {
+            var gvk = GroupVersionKind.From(entry.ApiVersion, entry.Kind);
+            var served = versions.Where(v => EmbeddedSchemas.Serves(v, gvk)).ToArray();
+            Assert.True(served.Length > 0, $"{gvk} is in no embedded spec");
+            if (entry.RemovedIn is { } removed)
+            {
+                // No spec of the removal release or later serves it (the 1.27 kube-openapi snapshot that did is gone).
+                Assert.True(served.All(v => v < removed), $"{gvk} is served by {string.Join(", ", served.Where(v => v >= removed))}, after its removal in {removed}");
+            }
+
+            if (entry.Replacement is { } replacement)
+            {
+                var next = GroupVersionKind.From(replacement, entry.ReplacementKind ?? entry.Kind);
+                Assert.True(versions.Any(v => EmbeddedSchemas.Serves(v, next)), $"{gvk}'s replacement {next} is in no embedded spec");
+            }
+
+            // Where the spec of the deprecation release is embedded, it still serves the API.
+            if (versions.Contains(entry.DeprecatedIn) && (entry.RemovedIn is null || entry.DeprecatedIn < entry.RemovedIn))
+            {
+                Assert.True(EmbeddedSchemas.Serves(entry.DeprecatedIn, gvk) || gvk.Version.Contains("alpha", StringComparison.Ordinal), $"{gvk} is deprecated in {entry.DeprecatedIn} but that spec does not serve it");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_default_version_is_the_newest_embedded()
+    {
+        Assert.Equal(new KubernetesVersion(1, 36), EmbeddedSchemas.Newest);
+        Assert.Equal("1.36", KubernetesVersions.Default);
+        Assert.Empty(Lint.Text(PodWithHostnameOverride).SchemaFindings());
+    }
+}
