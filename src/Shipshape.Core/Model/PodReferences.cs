@@ -26,9 +26,10 @@ public static class PodReferences
     public static IEnumerable<PodReference> Read(PodSpec spec)
     {
         var node = spec.Node;
-        if (NonEmpty(node.Scalar("serviceAccountName") ?? node.Scalar("serviceAccount")) is { } account)
+        var accountKey = node.Scalar("serviceAccountName") is null ? "serviceAccount" : "serviceAccountName";
+        if (NonEmpty(node.Scalar(accountKey)) is { } account)
         {
-            yield return new PodReference("ServiceAccount", account.Value, account, Optional: false, "serviceAccountName");
+            yield return new PodReference("ServiceAccount", account.Value, account, Optional: false, accountKey);
         }
 
         foreach (var pullSecret in node.Sequence("imagePullSecrets")?.Items.OfType<MappingNode>() ?? [])

@@ -26,7 +26,7 @@ public sealed class SHIP2013IngressReferenceNotFound : ManifestAnalyzer
         {
             var spec = ingress.Spec;
             if (spec?.Scalar("ingressClassName") is { IsNull: false } className && set.HasAny("IngressClass", ns: null)
-                && !set.OfKind("IngressClass").Any(c => c.Name == className.Value))
+                && !set.Named("IngressClass", className.Value, ns: null).Any())
             {
                 context.Report(
                     Rule,

@@ -63,7 +63,44 @@ public sealed class SHIP3046SecretInConfigMap : ManifestAnalyzer
 
     private static string? Credential(string key, string value) =>
         SecretShapes.Recognize(value)
-        ?? (SecretShapes.IsCredentialName(key) && SecretShapes.LooksRandom(value) ? "what looks like a credential (a random value under a credential's name)" : null);
+        ?? (SecretShapes.IsCredentialName(key) && SecretShapes.LooksRandom(value) ? "what looks like a credential (a literal value under a credential's name)" : null)
+        ?? CredentialLine(value);
+
+    /// <summary>
+    /// A line of a configuration file held in the value (properties, .env, YAML, INI: <c>db.password=…</c>,
+    /// <c>password: …</c>) that sets a credential's name to a literal value, described for the message; or null.
+    /// </summary>
+    private static string? CredentialLine(string value)
+    {
+        if (value.IndexOf('\n') < 0)
+        {
+            return null;
+        }
+
+        foreach (var rawLine in value.Split('\n'))
+        {
+            var line = rawLine.Trim();
+            var separator = line.IndexOfAny(['=', ':']);
+            if (separator <= 0 || line[0] is '#' or ';' or '/')
+            {
+                continue;
+            }
+
+            var name = line[..separator].Trim().Trim('"', '\'');
+            if (name.StartsWith("export ", StringComparison.Ordinal))
+            {
+                name = name["export ".Length..].Trim();
+            }
+
+            var literal = line[(separator + 1)..].Trim().TrimEnd(',').Trim('"', '\'');
+            if (SecretShapes.IsCredentialName(name) && SecretShapes.LooksRandom(literal))
+            {
+                return $"a configuration line that sets '{name}' to a literal credential";
+            }
+        }
+
+        return null;
+    }
 
     private static bool HoldsEncodedPrivateKey(string value)
     {

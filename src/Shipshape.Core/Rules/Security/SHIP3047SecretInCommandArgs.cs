@@ -56,6 +56,13 @@ public sealed class SHIP3047SecretInCommandArgs : ManifestAnalyzer
             var word = words[w];
             if (!word.StartsWith('-'))
             {
+                // An assignment before a command (PGPASSWORD=s3cret psql …), or a setting (--set auth.password=…).
+                if (word.IndexOf('=') is > 0 and var assignment && SecretShapes.IsCredentialName(word[..assignment])
+                    && IsLiteral(word[(assignment + 1)..]))
+                {
+                    return $"a literal value for '{word[..assignment]}'";
+                }
+
                 continue;
             }
 
@@ -73,7 +80,7 @@ public sealed class SHIP3047SecretInCommandArgs : ManifestAnalyzer
                 value = w + 1 < words.Length ? words[w + 1] : words.Length == 1 && index + 1 < items.Length ? items[index + 1].Value : null;
             }
 
-            if (value is not null && SecretShapes.IsCredentialFlag(flag) && IsLiteral(value.Trim('"', '\'')))
+            if (value is not null && SecretShapes.IsCredentialFlag(flag) && IsLiteral(value))
             {
                 return $"a literal value for '{word.Split('=')[0]}'";
             }
@@ -82,7 +89,13 @@ public sealed class SHIP3047SecretInCommandArgs : ManifestAnalyzer
         return null;
     }
 
-    /// <summary>A value written out, not taken from elsewhere ($(VAR), $VAR, a file path, a flag) nor a switch.</summary>
-    private static bool IsLiteral(string value) =>
-        value.Length > 0 && !value.StartsWith('-') && !SecretShapes.IsReferenceOrPlaceholder(value);
+    /// <summary>
+    /// A value written out, not taken from elsewhere ($(VAR), $VAR, a file path, a flag) nor a switch or an empty
+    /// string; read without the quotes and the SQL or list punctuation of a script (MASTER_PASSWORD='',).
+    /// </summary>
+    private static bool IsLiteral(string word)
+    {
+        var value = word.TrimEnd(',', ';', ')').Trim('"', '\'');
+        return value.Any(char.IsLetterOrDigit) && !value.StartsWith('-') && !SecretShapes.IsReferenceOrPlaceholder(value);
+    }
 }

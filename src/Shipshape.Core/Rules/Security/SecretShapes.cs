@@ -15,21 +15,43 @@ internal static partial class SecretShapes
     private static readonly string[] PointerEndings =
         ["_NAME", "_FILE", "_PATH", "_URL", "_URI", "_ENDPOINT", "_DIR", "_REF", "_KEY_ID", "_HEADER", "_TTL", "_TIMEOUT", "_EXPIRY", "_ENABLED", "_LENGTH", "_TYPE", "_KEY_REF", "_STDIN"];
 
-    /// <summary>Whether a key or flag name (any case, words joined by '_', '-' or '.') names a credential itself.</summary>
+    /// <summary>Whether a key or flag name (any case, words joined by '_', '-', '.' or camelCase) names a credential itself.</summary>
     public static bool IsCredentialName(string name)
     {
-        var upper = name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+        var upper = Words(name);
         return CredentialMarkers.Any(m => upper.Contains(m, StringComparison.Ordinal)) && !PointerEndings.Any(p => upper.EndsWith(p, StringComparison.Ordinal));
     }
 
     /// <summary>Whether a flag name ends with a credential word (--password, --client-secret, --api-key), so its value is one.</summary>
     public static bool IsCredentialFlag(string name)
     {
-        var upper = name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+        var upper = Words(name);
         return upper.EndsWith("PASSWORD", StringComparison.Ordinal) || upper.EndsWith("PASSWD", StringComparison.Ordinal)
             || upper.EndsWith("SECRET", StringComparison.Ordinal) || upper.EndsWith("TOKEN", StringComparison.Ordinal)
             || upper.EndsWith("API_KEY", StringComparison.Ordinal) || upper.EndsWith("APIKEY", StringComparison.Ordinal)
             || upper.EndsWith("ACCESS_KEY", StringComparison.Ordinal) || upper.EndsWith("SECRET_KEY", StringComparison.Ordinal);
+    }
+
+    /// <summary>"clientSecret", "client-secret" and "client.secret" as "CLIENT_SECRET": one spelling to compare.</summary>
+    private static string Words(string name)
+    {
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is '-' or '.')
+            {
+                c = '_';
+            }
+            else if (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(name[i - 1]))
+            {
+                words.Append('_');
+            }
+
+            words.Append(char.ToUpperInvariant(c));
+        }
+
+        return words.ToString();
     }
 
     /// <summary>What kind of credential <paramref name="text"/> holds by its shape alone ("a private key"), or null.</summary>
@@ -54,17 +76,17 @@ internal static partial class SecretShapes
 
     /// <summary>
     /// Whether <paramref name="value"/>, found under a credential's name, looks like a real secret rather than a
-    /// placeholder, a reference or a name: one word of 16 characters or more, mixing letters with digits or cases,
-    /// with the character spread (Shannon entropy) of random text.
+    /// placeholder, a reference, a name or a setting: one word of 8 characters or more that mixes letters with
+    /// digits, symbols or both cases, with the character spread (Shannon entropy) of a password, not of a word.
     /// </summary>
     public static bool LooksRandom(string value)
     {
-        if (value.Length is < 16 or > 4096 || IsReferenceOrPlaceholder(value))
+        if (value.Length is < 8 or > 4096 || IsReferenceOrPlaceholder(value))
         {
             return false;
         }
 
-        bool lower = false, upper = false, digit = false;
+        bool lower = false, upper = false, digit = false, symbol = false;
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c))
@@ -75,6 +97,8 @@ internal static partial class SecretShapes
             lower |= char.IsAsciiLetterLower(c);
             upper |= char.IsAsciiLetterUpper(c);
             digit |= char.IsAsciiDigit(c);
+            // '_', '-' and '.' join the words of names and identifiers (DUMMY_TOKEN, my_auth_token): not a password's symbols.
+            symbol |= !char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.');
         }
 
         // A DNS-style name (my-app-secret-2) names a Secret rather than holding one.
@@ -83,7 +107,7 @@ internal static partial class SecretShapes
             return false;
         }
 
-        return ((lower || upper) && digit || lower && upper) && Entropy(value) >= 3.5;
+        return (lower || upper) && (digit || symbol || (lower && upper)) && Entropy(value) >= 2.5;
     }
 
     /// <summary>Values that hold no secret themselves: env and template references, paths, URLs and placeholders.</summary>
@@ -95,7 +119,7 @@ internal static partial class SecretShapes
             || lower is "true" or "false" or "yes" or "no" or "on" or "off" or "null" or "none"
             || lower.Contains("changeme", StringComparison.Ordinal) || lower.Contains("example", StringComparison.Ordinal)
             || lower.Contains("your", StringComparison.Ordinal) || lower.Contains("xxxx", StringComparison.Ordinal)
-            || lower.Contains("placeholder", StringComparison.Ordinal) || lower.Contains("replace", StringComparison.Ordinal);
+            || lower.Contains("placeholder", StringComparison.Ordinal) || lower.Contains("dummy", StringComparison.Ordinal) || lower.Contains("replace", StringComparison.Ordinal);
     }
 
     private static double Entropy(string value)
