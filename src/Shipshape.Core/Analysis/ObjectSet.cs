@@ -14,6 +14,11 @@ public sealed class ObjectSet
     private readonly Dictionary<(string Key, string Value), List<KubeObject>> _podsByLabel = [];
     private readonly List<KubeObject> _podOwners = [];
 
+    /// <summary>Every (kind, namespace) that holds at least one object with that namespace set.</summary>
+    private readonly HashSet<(string Kind, string Namespace)> _kindsByNamespace = [];
+    private readonly HashSet<string> _podNamespaces = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _customResourceNamespaces = new(StringComparer.Ordinal);
+
     internal ObjectSet(IReadOnlyList<KubeObject> objects, CustomResourceSchemas customResources)
     {
         Objects = objects;
@@ -21,6 +26,16 @@ public sealed class ObjectSet
         foreach (var item in objects)
         {
             Append(_byKind, item.Kind, item);
+            if (item.Namespace is { } itemNamespace)
+            {
+                _kindsByNamespace.Add((item.Kind, itemNamespace));
+            }
+
+            if (IsCustomResourceGroup(item.Group))
+            {
+                _customResourceNamespaces.Add(item.Namespace ?? string.Empty);
+            }
+
             if (item.Name is { } name)
             {
                 Append(_byName, (item.Kind, name), item);
@@ -29,6 +44,11 @@ public sealed class ObjectSet
             if (item.PodTemplate is { } pod && item.Kind != "PodTemplate")
             {
                 _podOwners.Add(item);
+                if (item.Namespace is { } podNamespace)
+                {
+                    _podNamespaces.Add(podNamespace);
+                }
+
                 foreach (var label in pod.Labels.Entries)
                 {
                     Append(_podsByLabel, (label.Key, label.Value), item);
@@ -45,12 +65,41 @@ public sealed class ObjectSet
 
     public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
 
+    /// <summary>Pods and the workloads that run them (not PodTemplates, which run nothing by themselves), in set order.</summary>
+    public IReadOnlyList<KubeObject> PodOwners => _podOwners;
+
+    /// <summary>
+    /// Whether the set holds an object of <paramref name="kind"/> in <paramref name="ns"/> (in any namespace when it is
+    /// null). Rules about missing references ask this first: a set without any ConfigMap of a namespace was linted
+    /// without them, and every reference to one would be a false alarm. Unlike <see cref="SameNamespace"/>, an object
+    /// without a namespace does not count for a named one: that it will be applied there is a guess, too weak to
+    /// call a reference dangling on.
+    /// </summary>
+    public bool HasAny(string kind, string? ns) => ns is null ? _byKind.ContainsKey(kind) : _kindsByNamespace.Contains((kind, ns));
+
+    /// <summary>Whether the set holds a Pod or a workload in <paramref name="ns"/> (anywhere when it is null), as <see cref="HasAny"/> counts.</summary>
+    public bool HasPodsIn(string? ns) => ns is null ? _podOwners.Count > 0 : _podNamespaces.Contains(ns);
+
     public IEnumerable<T> OfType<T>()
         where T : KubeObject => Objects.OfType<T>();
 
     /// <summary>Objects of <paramref name="kind"/> named <paramref name="name"/> that can be seen from <paramref name="ns"/>.</summary>
     public IEnumerable<KubeObject> Named(string kind, string name, string? ns) =>
         _byName.TryGetValue((kind, name), out var list) ? list.Where(o => SameNamespace(o.Namespace, ns)) : [];
+
+    /// <summary>
+    /// Whether the set holds a custom resource that can be seen from <paramref name="ns"/>. Operators run pods for
+    /// theirs (a Prometheus, an Alertmanager, a Rollout) that no manifest shows, so "no pod matches" cannot be said there.
+    /// </summary>
+    public bool HasCustomResourcesIn(string? ns) =>
+        ns is null ? _customResourceNamespaces.Count > 0 : _customResourceNamespaces.Contains(ns) || _customResourceNamespaces.Contains(string.Empty);
+
+    /// <summary>
+    /// Custom resources' groups have a dot (the API server requires one) and are not Kubernetes' own (*.k8s.io,
+    /// *.kubernetes.io), whose kinds run no pods of their own.
+    /// </summary>
+    private static bool IsCustomResourceGroup(string group) =>
+        group.Contains('.') && !group.EndsWith(".k8s.io", StringComparison.Ordinal) && !group.EndsWith(".kubernetes.io", StringComparison.Ordinal);
 
     /// <summary>
     /// Pods and workloads whose pod labels satisfy <paramref name="selector"/>, in <paramref name="ns"/>.

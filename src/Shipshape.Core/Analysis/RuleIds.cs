@@ -28,6 +28,15 @@ public static class RuleIds
     public const string ContainerPortCollision = "SHIP2005";
     public const string DuplicateContainerName = "SHIP2006";
     public const string DuplicateObject = "SHIP2007";
+    public const string AutoscalerTargetNotFound = "SHIP2008";
+    public const string DisruptionBudgetSelectsNothing = "SHIP2009";
+    public const string NetworkPolicySelectsNothing = "SHIP2010";
+    public const string PodReferenceNotFound = "SHIP2011";
+    public const string StatefulSetServiceNotHeadless = "SHIP2012";
+    public const string IngressReferenceNotFound = "SHIP2013";
+    public const string RouteBackendNotFound = "SHIP2014";
+    public const string RouteParentNotFound = "SHIP2015";
+    public const string RouteNotAllowedByListener = "SHIP2016";
 
     public const string PrivilegedContainer = "SHIP3001";
     public const string PrivilegeEscalationAllowed = "SHIP3002";
@@ -42,6 +51,14 @@ public static class RuleIds
     public const string SecretInEnvValue = "SHIP3011";
     public const string ServiceAccountTokenAutomounted = "SHIP3012";
     public const string IngressNginxSnippet = "SHIP3013";
+    public const string ClusterAdminBinding = "SHIP3040";
+    public const string RbacWildcard = "SHIP3041";
+    public const string SecretsReadAccess = "SHIP3042";
+    public const string PodExecAccess = "SHIP3043";
+    public const string RbacEscalationVerb = "SHIP3044";
+    public const string BroadSubjectBinding = "SHIP3045";
+    public const string SecretInConfigMap = "SHIP3046";
+    public const string SecretInCommandArgs = "SHIP3047";
 
     public const string ImageTagLatest = "SHIP4001";
     public const string PullPolicyKeepsStaleImage = "SHIP4002";

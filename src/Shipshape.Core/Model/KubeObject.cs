@@ -68,11 +68,24 @@ public class KubeObject
 
     /// <summary>
     /// The fields whole-set rules read of this kind, or null when they read all of it. A kind without a model
-    /// is only found by identity (duplicates, references by name) and suppressed by annotation.
+    /// is only found by identity (duplicates, references by name) and suppressed by annotation, except for the
+    /// few whose references the set rules check (an autoscaler's target, a budget's or policy's pod selector).
     /// </summary>
-    private protected virtual TreePruner? FieldsForSetRules => IdentityOnly;
+    private protected virtual TreePruner? FieldsForSetRules => Kind switch
+    {
+        "HorizontalPodAutoscaler" => ScaleTargetFields,
+        "PodDisruptionBudget" => DisruptionBudgetFields,
+        "NetworkPolicy" => NetworkPolicyFields,
+        _ => IdentityOnly,
+    };
 
     private static TreePruner IdentityOnly { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata");
+
+    private static TreePruner ScaleTargetFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.scaleTargetRef");
+
+    private static TreePruner DisruptionBudgetFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.selector");
+
+    private static TreePruner NetworkPolicyFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.podSelector");
 
     public override string ToString() => Identity.ToString();
 }

@@ -51,7 +51,8 @@ public sealed class Workload : KubeObject
     };
 
     private static TreePruner TemplateFields { get; } =
-        PodSpec.FieldsForSetRules("spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.template.metadata");
+        PodSpec.FieldsForSetRules(
+            "spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.template.metadata", "spec.serviceName", "spec.volumeClaimTemplates.metadata.name");
 
     private static TreePruner CronJobFields { get; } =
         PodSpec.FieldsForSetRules("spec.jobTemplate.spec.template.spec", "apiVersion", "kind", "metadata", "spec.jobTemplate.spec.template.metadata");
@@ -63,4 +64,13 @@ public sealed class Workload : KubeObject
     public LabelSelector? Selector { get; }
 
     public ScalarNode? ReplicasNode { get; }
+
+    /// <summary>A StatefulSet's <c>serviceName</c>: the headless Service that gives its pods their DNS names.</summary>
+    public ScalarNode? ServiceNameNode => Kind == "StatefulSet" ? Spec?.Scalar("serviceName") : null;
+
+    /// <summary>The names of a StatefulSet's <c>volumeClaimTemplates</c>: claims its controller creates for each pod.</summary>
+    public IEnumerable<string> ClaimTemplateNames =>
+        Kind == "StatefulSet"
+            ? Spec?.Sequence("volumeClaimTemplates")?.Items.OfType<MappingNode>().Select(t => t.Mapping("metadata")?.Text("name")).OfType<string>() ?? []
+            : [];
 }

@@ -60,10 +60,85 @@ public sealed class SetRetentionTests : IDisposable
         var containers = reduced.PodTemplate.Spec!.AllContainers;
         Assert.Equal(["proxy", "app"], containers.Select(c => c.Name));
         Assert.Equal(["name", "restartPolicy", "ports"], containers[0].Node.Entries.Select(e => e.KeyText));
-        Assert.Equal(["name", "ports"], containers[1].Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(["name", "env", "ports"], containers[1].Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(["name"], containers[1].Env.Single().Entries.Select(e => e.KeyText));
         Assert.True(containers[0].RunsForPodLifetime);
         Assert.Equal([9901, 8080], containers.SelectMany(c => c.Ports).Select(p => p.Number));
         Assert.Equal(original.PodTemplate.Spec!.Containers[0].Ports[0].Node.Span, containers[1].Ports[0].Node.Span);
+    }
+
+    [Fact]
+    public void A_workload_keeps_the_fields_that_name_other_objects_and_the_statefulset_fields_the_set_rules_read()
+    {
+        var original = (Workload)Read("""
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db, namespace: shop}
+            spec:
+              serviceName: db
+              selector:
+                matchLabels: {app: db}
+              template:
+                metadata:
+                  labels: {app: db}
+                spec:
+                  serviceAccountName: db
+                  imagePullSecrets: [{name: registry}]
+                  containers:
+                    - name: postgres
+                      image: postgres:16
+                      args: [--verbose]
+                      env:
+                        - {name: MODE, value: fast}
+                        - name: PASSWORD
+                          valueFrom:
+                            secretKeyRef: {name: db, key: password}
+                      envFrom:
+                        - configMapRef: {name: tuning, optional: true}
+                  volumes:
+                    - name: config
+                      configMap: {name: db-config}
+              volumeClaimTemplates:
+                - metadata: {name: data}
+                  spec:
+                    accessModes: [ReadWriteOnce]
+            """);
+
+        var reduced = (Workload)original.ReducedForSetRules();
+
+        Assert.Equal(["serviceName", "selector", "template", "volumeClaimTemplates"], reduced.Spec!.Entries.Select(e => e.KeyText));
+        Assert.Equal("db", reduced.ServiceNameNode!.Value);
+        Assert.Equal(["data"], reduced.ClaimTemplateNames);
+        Assert.Equal(["metadata"], reduced.Spec.Sequence("volumeClaimTemplates")!.Items.OfType<MappingNode>().Single().Entries.Select(e => e.KeyText));
+        Assert.Equal(["serviceAccountName", "imagePullSecrets", "containers", "volumes"], reduced.PodTemplate!.Spec!.Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(["name", "env", "envFrom"], reduced.PodTemplate.Spec.Containers[0].Node.Entries.Select(e => e.KeyText));
+        Assert.Equal(
+            PodReferences.Read(original.PodTemplate!.Spec!).Select(r => (r.Kind, r.Name, r.Optional, r.Source, r.NameNode.Span)),
+            PodReferences.Read(reduced.PodTemplate.Spec).Select(r => (r.Kind, r.Name, r.Optional, r.Source, r.NameNode.Span)));
+        Assert.Equal(
+            [("ServiceAccount", "db"), ("Secret", "registry"), ("ConfigMap", "db-config"), ("Secret", "db"), ("ConfigMap", "tuning")],
+            PodReferences.Read(reduced.PodTemplate.Spec).Select(r => (r.Kind, r.Name)));
+    }
+
+    [Theory]
+    [InlineData("autoscaling/v2", "HorizontalPodAutoscaler", "scaleTargetRef", "{kind: Deployment, name: web}")]
+    [InlineData("policy/v1", "PodDisruptionBudget", "selector", "{matchLabels: {app: web}}")]
+    [InlineData("networking.k8s.io/v1", "NetworkPolicy", "podSelector", "{matchLabels: {app: web}}")]
+    public void Kinds_whose_references_the_set_rules_check_keep_them(string apiVersion, string kind, string field, string value)
+    {
+        var original = Read($$"""
+            apiVersion: {{apiVersion}}
+            kind: {{kind}}
+            metadata: {name: web}
+            spec:
+              {{field}}: {{value}}
+              other: dropped
+            """);
+
+        var reduced = original.ReducedForSetRules();
+
+        Assert.Equal([field], reduced.Spec!.Entries.Select(e => e.KeyText));
+        Assert.Equal(original.Spec![field]!.Span, reduced.Spec[field]!.Span);
     }
 
     [Fact]
@@ -124,6 +199,27 @@ public sealed class SetRetentionTests : IDisposable
         var finding = Assert.Single(report.Active, d => d.Id == RuleIds.ServiceTargetPortNotExposed);
         Assert.Equal(Path.Combine(_directory.FullName, "service.yaml"), finding.FilePath);
         Assert.Equal((9, 47), (finding.Span.Line, finding.Span.Column));
+    }
+
+    [Fact]
+    public void Cross_file_rules_find_the_same_references_on_reduced_objects_of_files_on_disk()
+    {
+        File.WriteAllText(Path.Combine(_directory.FullName, "deployment.yaml"), Deployment.Replace(
+            "          env:\n",
+            "          envFrom:\n            - configMapRef: {name: web-settings}\n          env:\n",
+            StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_directory.FullName, "configmap.yaml"), """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings}
+            data: {mode: fast}
+            """);
+
+        var report = Lint.Files([_directory.FullName]);
+
+        var finding = Assert.Single(report.Active, d => d.Id == RuleIds.PodReferenceNotFound);
+        Assert.Equal(Path.Combine(_directory.FullName, "deployment.yaml"), finding.FilePath);
+        Assert.Equal((24, 36), (finding.Span.Line, finding.Span.Column));
     }
 
     private static KubeObject Read(string yaml)
