@@ -88,7 +88,7 @@ internal sealed partial class SchemaLocations
     {
         foreach (var template in _templates)
         {
-            if (Render(template, item.ApiVersion, item.Kind) is not { } path
+            if (Render(template, item.ApiVersion, item.Kind) is not { } path || !IsInside(path, FixedDirectory(template))
                 || Loading.FileSystem.FileGate.RequireFileOrDirectory(path).Kind != Loading.FileSystem.PathKind.RegularFile)
             {
                 continue;
@@ -125,6 +125,13 @@ internal sealed partial class SchemaLocations
             "KindSuffix" => kindSuffix,
             _ => variable.Value,
         });
+    }
+
+    /// <summary>A second guard besides the shape of the variables: the file is inside the template's fixed directory.</summary>
+    private static bool IsInside(string path, string directory)
+    {
+        var root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal);
     }
 
     private static bool IsIdentifier(string kind) =>

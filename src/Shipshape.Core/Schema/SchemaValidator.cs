@@ -59,7 +59,7 @@ internal sealed class SchemaValidator
         {
             if (_combinatorSteps == MaxCombinatorSteps)
             {
-                Violation(node, $"{PathText()} could not be checked: its schema's allOf/anyOf/oneOf need more than {MaxCombinatorSteps:N0} steps for this object; simplify the schema");
+                Violation(node, $"{PathText()} could not be checked: its schema's allOf/anyOf/oneOf need more than {MaxCombinatorSteps.ToString("N0", CultureInfo.InvariantCulture)} steps for this object; simplify the schema");
             }
 
             return;
@@ -71,26 +71,14 @@ internal sealed class SchemaValidator
             return;
         }
 
-        if (!schema.AppliesMoreSchemas)
+        if (schema.AppliesMoreSchemas)
+        {
+            _findings.AddRange(Try(node, schema, parentKey));
+        }
+        else
         {
             CheckValue(node, schema, parentKey);
-            return;
         }
-
-        _active ??= [];
-        if (!_active.Add((node, schema)))
-        {
-            return;
-        }
-
-        if (CheckValue(node, schema, parentKey) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
-        {
-            _combinatorDepth++;
-            CheckCombinators(node, schema, parentKey);
-            _combinatorDepth--;
-        }
-
-        _active.Remove((node, schema));
     }
 
     /// <summary>Checks the schema's own keywords; false when the value is not even of an allowed type (then nothing else is said about it).</summary>
@@ -275,22 +263,41 @@ internal sealed class SchemaValidator
 
     /// <summary>The findings <paramref name="schema"/> has about the value, kept apart from the report.</summary>
     /// <remarks>
-    /// A node is always reached by the same path, so what a schema finds about it is the same every time it is
-    /// tried: remembered, so that alternatives nested in alternatives do not multiply the work.
+    /// A node is always reached by the same path, so what a schema finds about it is the same every time: remembered,
+    /// so that alternatives nested in alternatives do not multiply the work. A schema that is already being applied to
+    /// the same node further up (a <c>$ref</c> back to itself) adds nothing there: the check ends instead of recursing.
     /// </remarks>
     private List<SchemaFinding> Try(Node node, SchemaNode schema, Node? parentKey)
     {
+        schema = schema.Resolve();
         _tried ??= [];
         if (_tried.TryGetValue((node, schema), out var known))
         {
             return known;
         }
 
+        _active ??= [];
+        if (!_active.Add((node, schema)))
+        {
+            return [];
+        }
+
         var report = _findings;
         _findings = [];
-        Check(node, schema, parentKey);
+        if (!schema.AppliesMoreSchemas)
+        {
+            Check(node, schema, parentKey);
+        }
+        else if (CheckValue(node, schema, parentKey) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
+        {
+            _combinatorDepth++;
+            CheckCombinators(node, schema, parentKey);
+            _combinatorDepth--;
+        }
+
         var findings = _findings;
         _findings = report;
+        _active.Remove((node, schema));
         _tried[(node, schema)] = findings;
         return findings;
     }

@@ -74,7 +74,11 @@ internal sealed class JsonSchemaDocument
 
         if (Find(target) is null)
         {
-            var shown = target.StartsWith(SchemaCompiler.WithoutFragment(DefaultBase), StringComparison.Ordinal) ? target[SchemaCompiler.WithoutFragment(DefaultBase).Length..] : target;
+            // Shown as written where it was relative to the file itself.
+            var fileBase = SchemaCompiler.WithoutFragment(DefaultBase);
+            var shown = target.StartsWith(fileBase, StringComparison.Ordinal) ? target[fileBase.Length..]
+                : target.StartsWith("file:///", StringComparison.Ordinal) ? target["file:///".Length..]
+                : target;
             throw new InvalidDataException($"$ref \"{shown}\" does not name a schema in this file (only references within the file, such as #/definitions/Name, are followed; nothing is downloaded)");
         }
 
