@@ -303,7 +303,7 @@ internal sealed class SchemaCompiler
         var patterns = new List<(SchemaPattern, SchemaNode)>(map.Count);
         foreach (var (text, node) in map)
         {
-            if (SchemaPattern.TryCreate(text, out var problem) is { } pattern)
+            if (SchemaPattern.TryCreate(text, _strict, out var problem) is { } pattern)
             {
                 patterns.Add((pattern, node));
             }
@@ -564,7 +564,7 @@ internal sealed class SchemaCompiler
             return null;
         }
 
-        var pattern = SchemaPattern.TryCreate(text, out var problem);
+        var pattern = SchemaPattern.TryCreate(text, _strict, out var problem);
         if (pattern is null)
         {
             // In a built-in or CRD schema, a pattern .NET cannot read (ECMA-262 and .NET differ in corners) is not checked rather than misjudged.

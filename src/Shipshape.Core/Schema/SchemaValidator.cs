@@ -319,12 +319,15 @@ internal sealed class SchemaValidator
                 known = true;
             }
 
-            foreach (var (pattern, patternSchema) in schema.PatternProperties ?? [])
+            if (schema.PatternProperties is { } patterns)
             {
-                if (Matches(pattern, key, entry.Key))
+                for (var i = 0; i < patterns.Count; i++)
                 {
-                    Check(entry.Value, patternSchema, entry.Key);
-                    known = true;
+                    if (Matches(patterns[i].Pattern, key, entry.Key))
+                    {
+                        Check(entry.Value, patterns[i].Schema, entry.Key);
+                        known = true;
+                    }
                 }
             }
 
@@ -357,7 +360,25 @@ internal sealed class SchemaValidator
             Violation(parentKey ?? mapping, $"{PathText()} must have at most {Count(maxProperties, "field")}, but has {mapping.Count}");
         }
 
-        foreach (var (field, fields, dependency) in schema.Dependencies ?? [])
+        foreach (var required in schema.Required)
+        {
+            if (!mapping.TryGetEntry(required, out _))
+            {
+                _path.Add(new PathSegment(required, -1));
+                Violation(parentKey ?? mapping, $"{PathText()} is required, but missing");
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        if (schema.Dependencies is { } dependencies)
+        {
+            CheckDependencies(mapping, dependencies, parentKey);
+        }
+    }
+
+    private void CheckDependencies(MappingNode mapping, IReadOnlyList<(string Field, IReadOnlyList<string>? Fields, SchemaNode? Schema)> dependencies, Node? parentKey)
+    {
+        foreach (var (field, fields, dependency) in dependencies)
         {
             if (!mapping.TryGetEntry(field, out _))
             {
@@ -377,16 +398,6 @@ internal sealed class SchemaValidator
                     Violation(parentKey ?? mapping, $"{PathText()} is required when {field} is set, but missing");
                     _path.RemoveAt(_path.Count - 1);
                 }
-            }
-        }
-
-        foreach (var required in schema.Required)
-        {
-            if (!mapping.TryGetEntry(required, out _))
-            {
-                _path.Add(new PathSegment(required, -1));
-                Violation(parentKey ?? mapping, $"{PathText()} is required, but missing");
-                _path.RemoveAt(_path.Count - 1);
             }
         }
     }

@@ -43,7 +43,7 @@ internal static partial class SchemaFormats
         "rgbcolor" when !RgbColor().IsMatch(text) => "a colour such as rgb(255, 0, 0)",
         "bsonobjectid" when !BsonObjectId().IsMatch(text) => "a BSON object ID (24 hex digits)",
         "json-pointer" when !JsonPointer().IsMatch(text) => "a JSON pointer such as /spec/name",
-        "regex" when SchemaPattern.TryCreate(text, out _) is null => "a regular expression",
+        "regex" when SchemaPattern.TryCreate(text, checkNow: true, out _) is null => "a regular expression",
         _ => null,
     };
 

@@ -6,70 +6,107 @@ namespace Shipshape.Core.Schema.JsonSchema;
 /// <summary>
 /// A <c>pattern</c> (or <c>patternProperties</c> name) of a schema: an ECMA-262 regular expression, as JSON Schema
 /// says, run by .NET. Where .NET reads the same text differently it is translated (<c>\d</c> is ASCII digits only,
-/// <c>$</c> is the very end). It runs without backtracking where .NET can (linear in the text: a CRD pattern that
-/// backtracks catastrophically cannot stall a run); patterns that need backtracking (back-references, look-arounds)
-/// run with a time limit, and the first value that exceeds it is reported once.
+/// <c>$</c> is the very end). The regex is built when the first value is checked (most patterns of a CRD never see a
+/// value) and runs on .NET's backtracking engine, cheap to build, under a time limit. A pattern that exceeds it once
+/// (catastrophic backtracking, as in <c>^(a+)+$</c>) is rebuilt for the non-backtracking engine, linear in the text;
+/// one that engine cannot run (back-references, look-arounds) is reported once and then no longer checked, so no
+/// pattern can stall a run.
 /// </summary>
 internal sealed class SchemaPattern
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
-    private readonly Regex _regex;
+    private readonly string _translated;
+    private Regex? _regex;
+    private bool _gaveUp;
+    private bool _timedOut;
     private int _timeoutReported;
 
-    private SchemaPattern(string text, Regex regex)
+    private SchemaPattern(string text, string translated)
     {
         Text = text;
-        _regex = regex;
+        _translated = translated;
     }
 
     /// <summary>The pattern as the schema gives it.</summary>
     public string Text { get; }
 
-    /// <summary>Compiles <paramref name="text"/>, or returns null with the reason when .NET cannot read it.</summary>
-    public static SchemaPattern? TryCreate(string text, out string? problem)
+    /// <summary>
+    /// The pattern, or null with the reason when .NET cannot read it. Only a strict reader (a schema file)
+    /// builds the regex now to find out; otherwise an unreadable pattern is found, and skipped, at its first value.
+    /// </summary>
+    public static SchemaPattern? TryCreate(string text, bool checkNow, out string? problem)
     {
         problem = null;
-        var translated = Translate(text);
-        try
+        var pattern = new SchemaPattern(text, Translate(text));
+        if (checkNow)
         {
-#if NET
             try
             {
-                return new SchemaPattern(text, new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+                pattern._regex = new Regex(pattern._translated, RegexOptions.CultureInvariant, MatchTimeout);
             }
-            catch (NotSupportedException)
+            catch (ArgumentException exception)
             {
-                // Back-references and look-arounds need the backtracking engine; it runs under MatchTimeout.
+                problem = exception.Message;
+                return null;
             }
-#endif
-            return new SchemaPattern(text, new Regex(translated, RegexOptions.CultureInvariant, MatchTimeout));
         }
-        catch (ArgumentException exception)
-        {
-            problem = exception.Message;
-            return null;
-        }
+
+        return pattern;
     }
 
-    /// <summary>Whether the pattern matches somewhere in <paramref name="value"/>; null when it ran out of time.</summary>
+    /// <summary>Whether the pattern matches somewhere in <paramref name="value"/>; null when it cannot tell (too slow, or unreadable).</summary>
     public bool? IsMatch(string value)
     {
+        if (_gaveUp)
+        {
+            return null;
+        }
+
         try
         {
-            return _regex.IsMatch(value);
+            var regex = _regex ??= new Regex(_translated, RegexOptions.CultureInvariant, MatchTimeout);
+            return regex.IsMatch(value);
+        }
+        catch (ArgumentException)
+        {
+            // Not a regex .NET reads (ECMA-262 and .NET differ in corners): not checked rather than misjudged.
+            _gaveUp = true;
+            return null;
         }
         catch (RegexMatchTimeoutException)
         {
-            return null;
+            return IsMatchWithoutBacktracking(value);
         }
     }
 
-    /// <summary>True the first time only: a pattern that runs out of time is reported once, not for every value.</summary>
-    public bool ClaimTimeoutReport() => Interlocked.Exchange(ref _timeoutReported, 1) == 0;
+    /// <summary>
+    /// True the first time only, for a pattern given up on because it ran out of time: reported once, not for every
+    /// value. (One .NET cannot read is skipped without a report in CRD schemas, whose patterns are Go's RE2 dialect.)
+    /// </summary>
+    public bool ClaimTimeoutReport() => _timedOut && Interlocked.Exchange(ref _timeoutReported, 1) == 0;
 
     public override string ToString() => Text;
 
+    private bool? IsMatchWithoutBacktracking(string value)
+    {
+#if NET
+        try
+        {
+            // Every later value of this pattern uses the linear engine too. Two threads may build it at once; either serves.
+            var regex = new Regex(_translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            _regex = regex;
+            return regex.IsMatch(value);
+        }
+        catch (NotSupportedException)
+        {
+            // Back-references and look-arounds need backtracking.
+        }
+#endif
+        _timedOut = true;
+        _gaveUp = true;
+        return null;
+    }
     /// <summary>ECMA-262 meanings .NET spells differently: ASCII-only <c>\d</c> and <c>\w</c>, and <c>$</c> only at the end of the text.</summary>
     private static string Translate(string pattern)
     {
