@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Shipshape.Core.Schema.JsonSchema;
 
 namespace Shipshape.Core.Schema;
 
@@ -15,7 +16,11 @@ internal sealed record SchemaDialect(bool NullAllowed, bool UntypedObjectsAreFre
     public static SchemaDialect BuiltIn { get; } = new(NullAllowed: true, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false);
 
     /// <summary>Plain JSON Schema, as in kubeconform's schema files (see <see cref="KeywordsOnlyConstrain"/>).</summary>
-    public static SchemaDialect JsonSchema { get; } = new(NullAllowed: false, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false) { KeywordsOnlyConstrain = true };
+    public static SchemaDialect JsonSchema { get; } = new(NullAllowed: false, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false)
+    {
+        KeywordsOnlyConstrain = true,
+        WholeNumbersAreIntegers = true,
+    };
 
     /// <summary>
     /// Keywords mean what JSON Schema says rather than what the API server makes of them: a field outside
@@ -24,55 +29,113 @@ internal sealed record SchemaDialect(bool NullAllowed, bool UntypedObjectsAreFre
     /// <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>/<c>not</c> (value validations, which prune nothing).
     /// </summary>
     public bool KeywordsOnlyConstrain { get; init; }
+
+    /// <summary>1.0 is an integer, as JSON Schema says; the API server's Go decoder wants integer syntax for its own types.</summary>
+    public bool WholeNumbersAreIntegers { get; init; }
 }
 
 /// <summary>
 /// Compiles OpenAPI schemas (the swagger 2.0 definitions of the Kubernetes API, or a CRD's openAPIV3Schema)
-/// and JSON Schemas (kubeconform's files) into <see cref="SchemaNode"/>s. <c>$ref</c>s become lazy
-/// <see cref="DefinitionReference"/>s, made by the caller from the reference's text (<c>#/definitions/Name</c>).
+/// and JSON Schemas (draft-04 to draft-07: kubeconform's files) into <see cref="SchemaNode"/>s, once per schema.
+/// <c>$ref</c>s become lazy <see cref="DefinitionReference"/>s, made by the caller from the reference's text
+/// (resolved against the enclosing <c>$id</c> when the caller tracks them). A compiler for user schema files is
+/// strict: a keyword of the wrong shape (a number for <c>type</c>, a pattern .NET cannot read) or one it does not
+/// implement throws <see cref="InvalidDataException"/> naming where, rather than being skipped without a word.
+/// Built-in and CRD schemas (checked by the API server already) skip what they cannot use.
 /// </summary>
-internal static class SchemaCompiler
+internal sealed class SchemaCompiler
 {
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
-
-    public static SchemaNode Compile(JsonElement schema, SchemaDialect dialect, Func<string, DefinitionReference>? references)
+    /// <summary>Keywords of later JSON Schema drafts, which this engine does not evaluate; a strict compiler refuses them.</summary>
+    private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.Ordinal)
     {
-        if (schema.ValueKind == JsonValueKind.True)
+        "unevaluatedProperties", "unevaluatedItems", "dependentRequired", "dependentSchemas", "prefixItems",
+        "minContains", "maxContains", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor",
+    };
+
+    private readonly Func<string, DefinitionReference>? _references;
+    private readonly bool _strict;
+    private readonly string? _idKeyword;
+    // Where in the document the schema being compiled is, for the messages of a strict compiler.
+    private readonly List<string> _pointer = [];
+
+    /// <param name="references">Makes the reference for a <c>$ref</c>'s target; null ignores <c>$ref</c>s.</param>
+    /// <param name="strict">Throw on malformed or unsupported keywords instead of skipping them.</param>
+    /// <param name="idKeyword"><c>$id</c> (draft-06 on) or <c>id</c> (draft-04) when base URIs are tracked: references are then passed resolved, as absolute URIs.</param>
+    internal SchemaCompiler(Func<string, DefinitionReference>? references, bool strict, string? idKeyword)
+    {
+        _references = references;
+        _strict = strict;
+        _idKeyword = idKeyword;
+    }
+
+    public static SchemaNode Compile(JsonElement schema, SchemaDialect dialect, Func<string, DefinitionReference>? references) =>
+        new SchemaCompiler(references, strict: false, idKeyword: null).Compile(schema, dialect, baseUri: null);
+
+    /// <summary>A resource.Quantity: upstream specs say "string", but the API server takes numbers too.</summary>
+    public static SchemaNode Quantity(SchemaDialect dialect) => new() { Quantity = true, NullAllowed = dialect.NullAllowed };
+
+    /// <summary>An identifier (<c>$id</c>) resolved against the base URI it appears under.</summary>
+    public static Uri Resolve(Uri baseUri, string reference) => new(baseUri, reference);
+
+    /// <exception cref="InvalidDataException">A strict compiler met a malformed or unsupported keyword.</exception>
+    internal SchemaNode Compile(JsonElement schema, SchemaDialect dialect, Uri? baseUri)
+    {
+        switch (schema.ValueKind)
         {
-            return SchemaNode.Any;
+            case JsonValueKind.True:
+                return SchemaNode.Any;
+            case JsonValueKind.False:
+                return SchemaNode.Nothing;
+            case JsonValueKind.Object:
+                break;
+            default:
+                Malformed($"a schema must be a mapping or a boolean, but is {Describe(schema)}");
+                return SchemaNode.Any;
         }
 
-        if (schema.ValueKind != JsonValueKind.Object)
+        if (schema.TryGetProperty("$ref", out var reference))
         {
-            return SchemaNode.Any;
+            if (reference.ValueKind != JsonValueKind.String)
+            {
+                Malformed($"$ref must be a string, but is {Describe(reference)}");
+            }
+            else if (_references is not null)
+            {
+                // In draft-04 to draft-07 a $ref replaces the whole schema: its siblings (an $id too) are ignored.
+                var target = reference.GetString()!;
+                return new SchemaNode { Reference = _references(_idKeyword is null ? target : Absolute(baseUri, target)), NullAllowed = dialect.NullAllowed };
+            }
         }
 
-        if (schema.TryGetProperty("$ref", out var reference) && reference.GetString() is { } target && references is not null)
+        if (_idKeyword is not null && schema.TryGetProperty(_idKeyword, out var id) && id.ValueKind == JsonValueKind.String && baseUri is not null
+            && !id.GetString()!.StartsWith('#'))
         {
-            return new SchemaNode { Reference = references(target), NullAllowed = dialect.NullAllowed };
+            baseUri = Resolve(baseUri, id.GetString()!);
+        }
+
+        if (_strict)
+        {
+            foreach (var property in schema.EnumerateObject())
+            {
+                if (UnsupportedKeywords.Contains(property.Name))
+                {
+                    Malformed($"the keyword {property.Name} (JSON Schema 2019-09 and later) is not supported; Shipshape implements draft-04 to draft-07");
+                }
+            }
         }
 
         var types = ReadTypes(schema);
-        var format = schema.TryGetProperty("format", out var formatElement) ? formatElement.GetString() : null;
+        var format = ReadString(schema, "format");
         var intOrString = format == "int-or-string" || IsTrue(schema, "x-kubernetes-int-or-string");
         if (intOrString)
         {
             types = JsonTypes.Any;
         }
 
-        Dictionary<string, SchemaNode>? properties = null;
-        if (schema.TryGetProperty("properties", out var propertiesElement) && propertiesElement.ValueKind == JsonValueKind.Object)
+        var properties = ReadSchemaMap(schema, "properties", dialect, baseUri);
+        if (properties is not null && types == JsonTypes.Any && !dialect.KeywordsOnlyConstrain)
         {
-            properties = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-            foreach (var property in propertiesElement.EnumerateObject())
-            {
-                properties[property.Name] = Compile(property.Value, dialect, references);
-            }
-
-            if (types == JsonTypes.Any && !dialect.KeywordsOnlyConstrain)
-            {
-                types = JsonTypes.Object;
-            }
+            types = JsonTypes.Object;
         }
 
         SchemaNode? additional = null;
@@ -86,7 +149,11 @@ internal static class SchemaCompiler
             }
             else if (additionalElement.ValueKind == JsonValueKind.Object)
             {
-                additional = Compile(additionalElement, dialect, references);
+                additional = CompileAt("additionalProperties", additionalElement, dialect, baseUri);
+            }
+            else if (additionalElement.ValueKind != JsonValueKind.False)
+            {
+                Malformed($"additionalProperties must be a schema or a boolean, but is {Describe(additionalElement)}");
             }
         }
         else if (dialect.KeywordsOnlyConstrain || (properties is null && (types == JsonTypes.Any || dialect.UntypedObjectsAreFreeForm)))
@@ -94,48 +161,214 @@ internal static class SchemaCompiler
             allowsUnknown = true;
         }
 
-        var items = schema.TryGetProperty("items", out var itemsElement) && itemsElement.ValueKind == JsonValueKind.Object
-            ? Compile(itemsElement, dialect, references)
-            : null;
+        SchemaNode? items = null;
+        SchemaNode[]? itemsByPosition = null;
+        if (schema.TryGetProperty("items", out var itemsElement))
+        {
+            if (itemsElement.ValueKind == JsonValueKind.Array)
+            {
+                itemsByPosition = ReadSchemaList(schema, "items", dialect, baseUri, allowEmpty: true);
+            }
+            else
+            {
+                items = CompileAt("items", itemsElement, dialect, baseUri);
+            }
+        }
 
         var branches = dialect.KeywordsOnlyConstrain ? dialect : dialect with { KeywordsOnlyConstrain = true };
         var (minimum, exclusiveMinimum) = ReadBound(schema, "minimum", "exclusiveMinimum");
         var (maximum, exclusiveMaximum) = ReadBound(schema, "maximum", "exclusiveMaximum");
+        var hasConst = schema.TryGetProperty("const", out var constant);
+        var multipleOf = ReadNumber(schema, "multipleOf");
+        if (multipleOf is { Value: <= 0 })
+        {
+            Malformed($"multipleOf must be greater than 0, but is {multipleOf}");
+            multipleOf = null;
+        }
 
         return new SchemaNode
         {
             Types = types,
             Properties = properties,
+            PatternProperties = ReadPatternProperties(schema, dialect, baseUri),
             Required = ReadStrings(schema, "required") ?? [],
             AdditionalProperties = additional,
             AllowsUnknownFields = allowsUnknown,
+            MinProperties = ReadCount(schema, "minProperties"),
+            MaxProperties = ReadCount(schema, "maxProperties"),
+            Dependencies = ReadDependencies(schema, dialect, baseUri),
+            PropertyNames = CompileOptional(schema, "propertyNames", dialect, baseUri),
             Items = items,
-            Enum = schema.TryGetProperty("const", out var constant) ? [Text(constant)] : ReadStrings(schema, "enum"),
+            ItemsByPosition = itemsByPosition,
+            AdditionalItems = itemsByPosition is null ? null : CompileOptional(schema, "additionalItems", dialect, baseUri),
+            UniqueItems = IsTrue(schema, "uniqueItems"),
+            Contains = CompileOptional(schema, "contains", branches, baseUri),
+            ListType = ReadString(schema, "x-kubernetes-list-type") is { } listType && listType is "set" or "map" ? listType : null,
+            ListMapKeys = ReadStrings(schema, "x-kubernetes-list-map-keys"),
+            Enum = hasConst ? [constant.Clone()] : ReadValues(schema, "enum"),
+            IsConst = hasConst,
+            WholeNumbersAreIntegers = dialect.WholeNumbersAreIntegers,
             Format = intOrString ? null : format,
             IntOrString = intOrString,
             NullAllowed = dialect.NullAllowed || IsTrue(schema, "nullable") || (types & JsonTypes.Null) != 0,
+            NullIsUnset = dialect.NullAllowed,
             Minimum = minimum,
             ExclusiveMinimum = exclusiveMinimum,
             Maximum = maximum,
             ExclusiveMaximum = exclusiveMaximum,
+            MultipleOf = multipleOf,
             MinLength = ReadCount(schema, "minLength"),
             MaxLength = ReadCount(schema, "maxLength"),
             MinItems = ReadCount(schema, "minItems"),
             MaxItems = ReadCount(schema, "maxItems"),
             Pattern = ReadPattern(schema),
-            AllOf = ReadSchemas(schema, "allOf", branches, references),
-            AnyOf = ReadSchemas(schema, "anyOf", branches, references),
-            OneOf = ReadSchemas(schema, "oneOf", branches, references),
-            Not = schema.TryGetProperty("not", out var not) && not.ValueKind == JsonValueKind.Object
-                ? Compile(not, branches, references)
-                : null,
+            AllOf = ReadSchemaList(schema, "allOf", branches, baseUri, allowEmpty: false),
+            AnyOf = ReadSchemaList(schema, "anyOf", branches, baseUri, allowEmpty: false),
+            OneOf = ReadSchemaList(schema, "oneOf", branches, baseUri, allowEmpty: false),
+            Not = CompileOptional(schema, "not", branches, baseUri),
+            If = CompileOptional(schema, "if", branches, baseUri),
+            Then = CompileOptional(schema, "then", branches, baseUri),
+            Else = CompileOptional(schema, "else", branches, baseUri),
         };
     }
 
-    /// <summary>A resource.Quantity: upstream specs say "string", but the API server takes numbers too.</summary>
-    public static SchemaNode Quantity(SchemaDialect dialect) => new() { Quantity = true, NullAllowed = dialect.NullAllowed };
+    /// <summary>The absolute form of a <c>$ref</c>: the fragment kept as written, the rest resolved against the base.</summary>
+    private static string Absolute(Uri? baseUri, string reference)
+    {
+        var hash = reference.IndexOf('#');
+        var resource = hash < 0 ? reference : reference[..hash];
+        var fragment = hash < 0 ? string.Empty : reference[hash..];
+        var resolved = baseUri is null ? resource : resource.Length == 0 ? WithoutFragment(baseUri) : WithoutFragment(Resolve(baseUri, resource));
+        return resolved + fragment;
+    }
 
-    private static JsonTypes ReadTypes(JsonElement schema)
+    public static string WithoutFragment(Uri uri)
+    {
+        var text = uri.OriginalString.Length > 0 && uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString;
+        var hash = text.IndexOf('#');
+        return hash < 0 ? text : text[..hash];
+    }
+
+    private void Malformed(string why)
+    {
+        if (_strict)
+        {
+            var where = _pointer.Count == 0 ? "the root schema" : "#/" + string.Join("/", _pointer);
+            throw new InvalidDataException($"at {where}: {why}");
+        }
+    }
+
+    private SchemaNode CompileAt(string segment, JsonElement schema, SchemaDialect dialect, Uri? baseUri)
+    {
+        _pointer.Add(segment);
+        var node = Compile(schema, dialect, baseUri);
+        _pointer.RemoveAt(_pointer.Count - 1);
+        return node;
+    }
+
+    private SchemaNode? CompileOptional(JsonElement schema, string keyword, SchemaDialect dialect, Uri? baseUri) =>
+        schema.TryGetProperty(keyword, out var value) ? CompileAt(keyword, value, dialect, baseUri) : null;
+
+    private Dictionary<string, SchemaNode>? ReadSchemaMap(JsonElement schema, string keyword, SchemaDialect dialect, Uri? baseUri)
+    {
+        if (!schema.TryGetProperty(keyword, out var map))
+        {
+            return null;
+        }
+
+        if (map.ValueKind != JsonValueKind.Object)
+        {
+            Malformed($"{keyword} must be a mapping of schemas, but is {Describe(map)}");
+            return null;
+        }
+
+        var schemas = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+        _pointer.Add(keyword);
+        foreach (var property in map.EnumerateObject())
+        {
+            schemas[property.Name] = CompileAt(property.Name.Replace("~", "~0").Replace("/", "~1"), property.Value, dialect, baseUri);
+        }
+
+        _pointer.RemoveAt(_pointer.Count - 1);
+        return schemas;
+    }
+
+    private (SchemaPattern, SchemaNode)[]? ReadPatternProperties(JsonElement schema, SchemaDialect dialect, Uri? baseUri)
+    {
+        if (ReadSchemaMap(schema, "patternProperties", dialect, baseUri) is not { Count: > 0 } map)
+        {
+            return null;
+        }
+
+        var patterns = new List<(SchemaPattern, SchemaNode)>(map.Count);
+        foreach (var (text, node) in map)
+        {
+            if (SchemaPattern.TryCreate(text, _strict, out var problem) is { } pattern)
+            {
+                patterns.Add((pattern, node));
+            }
+            else
+            {
+                Malformed($"patternProperties name \"{text}\" is not a regular expression Shipshape can read: {problem}");
+            }
+        }
+
+        return [.. patterns];
+    }
+
+    private (string, IReadOnlyList<string>?, SchemaNode?)[]? ReadDependencies(JsonElement schema, SchemaDialect dialect, Uri? baseUri)
+    {
+        if (!schema.TryGetProperty("dependencies", out var map))
+        {
+            return null;
+        }
+
+        if (map.ValueKind != JsonValueKind.Object)
+        {
+            Malformed($"dependencies must be a mapping, but is {Describe(map)}");
+            return null;
+        }
+
+        var dependencies = new List<(string, IReadOnlyList<string>?, SchemaNode?)>();
+        _pointer.Add("dependencies");
+        foreach (var property in map.EnumerateObject())
+        {
+            dependencies.Add(property.Value.ValueKind == JsonValueKind.Array
+                ? (property.Name, ReadStrings(map, property.Name), null)
+                : (property.Name, null, CompileAt(property.Name, property.Value, dialect, baseUri)));
+        }
+
+        _pointer.RemoveAt(_pointer.Count - 1);
+        return dependencies.Count == 0 ? null : [.. dependencies];
+    }
+
+    private SchemaNode[]? ReadSchemaList(JsonElement schema, string keyword, SchemaDialect dialect, Uri? baseUri, bool allowEmpty)
+    {
+        if (!schema.TryGetProperty(keyword, out var array))
+        {
+            return null;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array || (array.GetArrayLength() == 0 && !allowEmpty))
+        {
+            Malformed($"{keyword} must be a non-empty list of schemas, but is {Describe(array)}");
+            return null;
+        }
+
+        var schemas = new SchemaNode[array.GetArrayLength()];
+        var index = 0;
+        _pointer.Add(keyword);
+        foreach (var item in array.EnumerateArray())
+        {
+            schemas[index] = CompileAt(index.ToString(CultureInfo.InvariantCulture), item, dialect, baseUri);
+            index++;
+        }
+
+        _pointer.RemoveAt(_pointer.Count - 1);
+        return schemas;
+    }
+
+    private JsonTypes ReadTypes(JsonElement schema)
     {
         if (!schema.TryGetProperty("type", out var type))
         {
@@ -144,109 +377,210 @@ internal static class SchemaCompiler
 
         if (type.ValueKind == JsonValueKind.String)
         {
-            return TypeOf(type.GetString());
+            return TypeOf(type.GetString()!);
+        }
+
+        if (type.ValueKind != JsonValueKind.Array)
+        {
+            Malformed($"type must be a type name or a list of them, but is {Describe(type)}");
+            return JsonTypes.Any;
         }
 
         var types = JsonTypes.Any;
-        if (type.ValueKind == JsonValueKind.Array)
+        foreach (var item in type.EnumerateArray())
         {
-            foreach (var item in type.EnumerateArray())
+            if (item.ValueKind != JsonValueKind.String)
             {
-                types |= TypeOf(item.GetString());
+                Malformed($"type must list type names, but holds {Describe(item)}");
+                return JsonTypes.Any;
             }
+
+            types |= TypeOf(item.GetString()!);
         }
 
         return types;
     }
 
-    private static JsonTypes TypeOf(string? name) => name switch
+    private JsonTypes TypeOf(string name)
     {
-        "object" => JsonTypes.Object,
-        "array" => JsonTypes.Array,
-        "string" => JsonTypes.String,
-        "integer" => JsonTypes.Integer,
-        "number" => JsonTypes.Number | JsonTypes.Integer,
-        "boolean" => JsonTypes.Boolean,
-        "null" => JsonTypes.Null,
-        _ => JsonTypes.Any,
-    };
+        switch (name)
+        {
+            case "object":
+                return JsonTypes.Object;
+            case "array":
+                return JsonTypes.Array;
+            case "string":
+                return JsonTypes.String;
+            case "integer":
+                return JsonTypes.Integer;
+            case "number":
+                return JsonTypes.Number | JsonTypes.Integer;
+            case "boolean":
+                return JsonTypes.Boolean;
+            case "null":
+                return JsonTypes.Null;
+            default:
+                Malformed($"type \"{name}\" is not a JSON type (object, array, string, integer, number, boolean or null)");
+                return JsonTypes.Any;
+        }
+    }
 
     private static bool IsTrue(JsonElement schema, string keyword) =>
         schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.True;
 
-    private static string[]? ReadStrings(JsonElement schema, string keyword)
+    private string? ReadString(JsonElement schema, string keyword)
     {
-        if (!schema.TryGetProperty(keyword, out var array) || array.ValueKind != JsonValueKind.Array)
+        if (!schema.TryGetProperty(keyword, out var value))
         {
             return null;
         }
 
-        var values = new List<string>(array.GetArrayLength());
-        foreach (var item in array.EnumerateArray())
+        if (value.ValueKind != JsonValueKind.String)
         {
-            values.Add(Text(item));
+            Malformed($"{keyword} must be a string, but is {Describe(value)}");
+            return null;
         }
 
-        return [.. values];
+        return value.GetString();
     }
 
-    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    private static SchemaNode[]? ReadSchemas(JsonElement schema, string keyword, SchemaDialect dialect, Func<string, DefinitionReference>? references)
+    private string[]? ReadStrings(JsonElement schema, string keyword)
     {
-        if (!schema.TryGetProperty(keyword, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        if (!schema.TryGetProperty(keyword, out var array))
         {
             return null;
         }
 
-        var schemas = new SchemaNode[array.GetArrayLength()];
+        if (array.ValueKind != JsonValueKind.Array || array.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
+        {
+            Malformed($"{keyword} must be a list of strings, but is {Describe(array)}");
+            return null;
+        }
+
+        var values = new string[array.GetArrayLength()];
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            schemas[index++] = Compile(item, dialect, references);
+            values[index++] = item.GetString()!;
         }
 
-        return schemas;
+        return values;
+    }
+
+    /// <summary>The values of <c>enum</c>, kept beyond the document they come from (which the caller may dispose).</summary>
+    private JsonElement[]? ReadValues(JsonElement schema, string keyword)
+    {
+        if (!schema.TryGetProperty(keyword, out var array))
+        {
+            return null;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            Malformed($"{keyword} must be a list of values, but is {Describe(array)}");
+            return null;
+        }
+
+        var values = new JsonElement[array.GetArrayLength()];
+        var index = 0;
+        foreach (var item in array.Clone().EnumerateArray())
+        {
+            values[index++] = item;
+        }
+
+        return values;
     }
 
     /// <summary>
     /// A lower or upper bound and whether it is exclusive: OpenAPI and JSON Schema draft 4 mark the bound exclusive
     /// with <c>exclusiveMinimum: true</c>; later drafts give the exclusive bound itself as <c>exclusiveMinimum: 5</c>.
+    /// When a schema has both an inclusive bound and a numeric exclusive one, the stricter applies.
     /// </summary>
-    private static (double? Bound, bool Exclusive) ReadBound(JsonElement schema, string inclusiveKeyword, string exclusiveKeyword)
+    private (double? Bound, bool Exclusive) ReadBound(JsonElement schema, string inclusiveKeyword, string exclusiveKeyword)
     {
-        var bound = schema.TryGetProperty(inclusiveKeyword, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null;
+        var bound = ReadNumber(schema, inclusiveKeyword)?.Value;
         if (!schema.TryGetProperty(exclusiveKeyword, out var exclusive))
         {
             return (bound, false);
         }
 
-        return exclusive.ValueKind switch
+        switch (exclusive.ValueKind)
         {
-            JsonValueKind.True => (bound, true),
-            JsonValueKind.Number => (exclusive.GetDouble(), true),
-            _ => (bound, false),
-        };
+            case JsonValueKind.True:
+                return (bound, bound is not null);
+            case JsonValueKind.False:
+                return (bound, false);
+            case JsonValueKind.Number:
+                var exclusiveBound = JsonNumber.From(exclusive).Value;
+                var lower = inclusiveKeyword == "minimum";
+                if (bound is { } inclusiveBound && (lower ? inclusiveBound > exclusiveBound : inclusiveBound < exclusiveBound))
+                {
+                    return (inclusiveBound, false);
+                }
+
+                return (exclusiveBound, true);
+            default:
+                Malformed($"{exclusiveKeyword} must be a number or a boolean, but is {Describe(exclusive)}");
+                return (bound, false);
+        }
     }
 
-    private static int? ReadCount(JsonElement schema, string keyword) =>
-        schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) ? count : null;
-
-    private static Regex? ReadPattern(JsonElement schema)
+    private JsonNumber? ReadNumber(JsonElement schema, string keyword)
     {
-        if (!schema.TryGetProperty("pattern", out var value) || value.GetString() is not { } pattern)
+        if (!schema.TryGetProperty(keyword, out var value))
         {
             return null;
         }
 
-        try
+        if (value.ValueKind != JsonValueKind.Number)
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
-        }
-        catch (ArgumentException)
-        {
-            // A pattern .NET cannot read (ECMA-262 and .NET differ in corners) is not checked rather than misjudged.
+            Malformed($"{keyword} must be a number, but is {Describe(value)}");
             return null;
         }
+
+        return JsonNumber.From(value);
     }
+
+    private int? ReadCount(JsonElement schema, string keyword)
+    {
+        if (ReadNumber(schema, keyword) is not { } number)
+        {
+            return null;
+        }
+
+        if (!number.IsWhole || number.Value < 0)
+        {
+            Malformed($"{keyword} must be a whole number of at least 0, but is {number}");
+            return null;
+        }
+
+        return number.Value >= int.MaxValue ? int.MaxValue : (int)number.Value;
+    }
+
+    private SchemaPattern? ReadPattern(JsonElement schema)
+    {
+        if (ReadString(schema, "pattern") is not { } text)
+        {
+            return null;
+        }
+
+        var pattern = SchemaPattern.TryCreate(text, _strict, out var problem);
+        if (pattern is null)
+        {
+            // In a built-in or CRD schema, a pattern .NET cannot read (ECMA-262 and .NET differ in corners) is not checked rather than misjudged.
+            Malformed($"pattern \"{text}\" is not a regular expression Shipshape can read: {problem}");
+        }
+
+        return pattern;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "a mapping",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => $"the string \"{value.GetString()}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
+        _ => "null",
+    };
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
+using Shipshape.Core.Schema.JsonSchema;
 
 namespace Shipshape.Core.Schema;
 
@@ -16,15 +17,16 @@ namespace Shipshape.Core.Schema;
 /// own schema engine (the one that validates built-in kinds and CRDs), so each finding is at its YAML node. It is
 /// not a JSON Schema library because of start-up cost: NativeAOT runs every assembly's module initializer at process
 /// start, and JsonSchema.Net's (loading its meta-schemas and dialects) took about a quarter of every run's time,
-/// although only this option needs it. The engine covers the keywords kubeconform's and the CRD catalog's schema
-/// files use: type (with "null"), properties, required, additionalProperties, items, enum, const, format, pattern,
-/// minimum/maximum, min/max length and items, allOf/anyOf/oneOf/not, and $ref within the file.
+/// although only this option needs it. The engine implements every validation keyword of JSON Schema draft-04 and
+/// draft-07 and <c>$ref</c> within the file (see <see cref="JsonSchemaDocument"/>). Template variables taken from an
+/// object (its kind, group and version) must have the shape Kubernetes gives them before they become part of a path,
+/// so that no object can make Shipshape read a file outside the location (<c>kind: ../../secret</c>).
 /// </summary>
 internal sealed partial class SchemaLocations
 {
     private const string VariablePatternText = @"\{\{\s*\.(\w+)\s*\}\}";
     private const string DefaultLayout = "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
-    private static readonly ConcurrentDictionary<string, Lazy<SchemaFile>> Schemas = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchemaDocument>> Schemas = new(StringComparer.Ordinal);
 
     private readonly string[] _templates;
     private readonly KubernetesVersion _target;
@@ -65,6 +67,20 @@ internal sealed partial class SchemaLocations
                 throw new InputException($"--schema-location {location}: unknown template variable {variable.Value}");
             }
         }
+
+        if (location != "default" && !Directory.Exists(FixedDirectory(Template(location))))
+        {
+            throw new InputException($"--schema-location {location}: no such directory {FixedDirectory(Template(location))}; give a directory of JSON schemas or a template such as DIR/{{{{ .ResourceKind }}}}.json");
+        }
+    }
+
+    /// <summary>The directory part of a template before its first variable: every file the template names is inside it.</summary>
+    private static string FixedDirectory(string template)
+    {
+        var variable = VariablePattern().Match(template);
+        var fixedPart = variable.Success ? template[..variable.Index] : template;
+        var directory = Path.GetDirectoryName(fixedPart.EndsWith('/') || fixedPart.EndsWith('\\') ? fixedPart + "x" : fixedPart);
+        return string.IsNullOrEmpty(directory) ? "." : directory;
     }
 
     /// <summary>Validates <paramref name="item"/> with the first schema file found for its kind, or returns null when there is none.</summary>
@@ -72,22 +88,32 @@ internal sealed partial class SchemaLocations
     {
         foreach (var template in _templates)
         {
-            var path = Render(template, item.ApiVersion, item.Kind);
-            if (Loading.FileSystem.FileGate.RequireFileOrDirectory(path).Kind != Loading.FileSystem.PathKind.RegularFile)
+            if (Render(template, item.ApiVersion, item.Kind) is not { } path || !IsInside(path, FixedDirectory(template))
+                || Loading.FileSystem.FileGate.RequireFileOrDirectory(path).Kind != Loading.FileSystem.PathKind.RegularFile)
             {
                 continue;
             }
 
-            var schema = Schemas.GetOrAdd(Path.GetFullPath(path), file => new Lazy<SchemaFile>(() => Load(file))).Value;
+            var schema = Schemas.GetOrAdd(Path.GetFullPath(path), file => new Lazy<JsonSchemaDocument>(() => Load(file))).Value;
             return Evaluate(item, schema, Path.GetFileName(path));
         }
 
         return null;
     }
 
-    internal string Render(string template, string apiVersion, string kind)
+    /// <summary>
+    /// The schema file <paramref name="template"/> names for an object, or null when the object's kind or apiVersion
+    /// is not shaped as Kubernetes shapes them (a kind is an identifier, a group a DNS subdomain, a version lowercase
+    /// letters and digits): such values never become part of a path, and the result stays inside the template's directory.
+    /// </summary>
+    internal string? Render(string template, string apiVersion, string kind)
     {
         var groupParts = apiVersion.Split('/');
+        if (!IsIdentifier(kind) || groupParts.Length > 2 || !IsVersion(groupParts[^1]) || (groupParts.Length == 2 && !IsDnsSubdomain(groupParts[0])))
+        {
+            return null;
+        }
+
         var kindSuffix = "-" + groupParts[0].Split('.')[0].ToLowerInvariant() + (groupParts.Length > 1 ? "-" + groupParts[1].ToLowerInvariant() : string.Empty);
         return VariablePattern().Replace(template, variable => variable.Groups[1].Value switch
         {
@@ -101,21 +127,32 @@ internal sealed partial class SchemaLocations
         });
     }
 
+    /// <summary>A second guard besides the shape of the variables: the file is inside the template's fixed directory.</summary>
+    private static bool IsInside(string path, string directory)
+    {
+        var root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal);
+    }
+
+    private static bool IsIdentifier(string kind) =>
+        kind.Length is > 0 and <= 253 && char.IsAsciiLetter(kind[0]) && kind.All(char.IsAsciiLetterOrDigit);
+
+    private static bool IsVersion(string version) =>
+        version.Length is > 0 and <= 63 && version.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
+
+    private static bool IsDnsSubdomain(string group) =>
+        group.Length is > 0 and <= 253 && group.Split('.').All(label =>
+            label.Length is > 0 and <= 63 && char.IsAsciiLetterOrDigit(label[0]) && char.IsAsciiLetterOrDigit(label[^1])
+            && label.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
+
     private static string Template(string location) =>
         location.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? location : location.TrimEnd('/', '\\') + DefaultLayout;
 
-    private static SchemaFile Load(string path)
+    private static JsonSchemaDocument Load(string path)
     {
         try
         {
-            // Not disposed: definitions are compiled from the document as objects first need them, for as long as the file is cached.
-            var document = JsonDocument.Parse(Loading.FileSystem.FileGate.ReadAllBytes(path, Loading.FileSystem.FileGate.MaxSchemaFileBytes, "the schema"), new JsonDocumentOptions { MaxDepth = 256 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidDataException("it is not a JSON object");
-            }
-
-            return new SchemaFile(document.RootElement);
+            return JsonSchemaDocument.Parse(Loading.FileSystem.FileGate.ReadAllBytes(path, Loading.FileSystem.FileGate.MaxSchemaFileBytes, "the schema"));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
         {
@@ -123,7 +160,7 @@ internal sealed partial class SchemaLocations
         }
     }
 
-    private static ObjectValidation Evaluate(KubeObject item, SchemaFile schema, string schemaName)
+    private static ObjectValidation Evaluate(KubeObject item, JsonSchemaDocument schema, string schemaName)
     {
         var findings = new List<SchemaFinding>();
         SchemaValidator.Validate(item.Node, schema.Root, GroupVersionKind.From(item.ApiVersion, item.Kind).ToString(), findings);
@@ -133,88 +170,6 @@ internal sealed partial class SchemaLocations
         }
 
         return new ObjectValidation(findings);
-    }
-
-    /// <summary>
-    /// One schema file compiled with Shipshape's own engine. Its <c>$ref</c>s must point into the file itself
-    /// (<c>#/definitions/...</c>, <c>#/$defs/...</c>, any JSON pointer): they are all checked when the file is read, and
-    /// the definitions compiled when first used.
-    /// </summary>
-    private sealed class SchemaFile
-    {
-        private readonly JsonElement _root;
-        private readonly ConcurrentDictionary<string, DefinitionReference> _references = new(StringComparer.Ordinal);
-        private readonly Func<string, DefinitionReference> _referenceFactory;
-        private readonly Func<string, DefinitionReference> _reference;
-
-        public SchemaFile(JsonElement root)
-        {
-            _root = root;
-            CheckReferences(root);
-            _referenceFactory = pointer => new DefinitionReference(pointer, CompileAt);
-            _reference = pointer => _references.GetOrAdd(pointer, _referenceFactory);
-            Root = SchemaCompiler.Compile(root, SchemaDialect.JsonSchema, _reference);
-        }
-
-        public SchemaNode Root { get; }
-
-        private SchemaNode CompileAt(string pointer) => SchemaCompiler.Compile(Find(pointer)!.Value, SchemaDialect.JsonSchema, _reference);
-
-        /// <exception cref="InvalidDataException">A <c>$ref</c> names something outside the file, or nothing.</exception>
-        private void CheckReferences(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        if (property.NameEquals("$ref") && property.Value.ValueKind == JsonValueKind.String && Find(property.Value.GetString()!) is null)
-                        {
-                            throw new InvalidDataException($"$ref \"{property.Value.GetString()}\" does not name a schema in this file (only references within the file, such as #/definitions/Name, are followed)");
-                        }
-
-                        CheckReferences(property.Value);
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        CheckReferences(item);
-                    }
-
-                    break;
-            }
-        }
-
-        /// <summary>The element a local reference (<c>#</c> and a JSON pointer) names, or null.</summary>
-        private JsonElement? Find(string reference)
-        {
-            if (!reference.StartsWith('#'))
-            {
-                return null;
-            }
-
-            var element = _root;
-            foreach (var raw in reference[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var segment = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(segment, out var child))
-                {
-                    element = child;
-                }
-                else if (element.ValueKind == JsonValueKind.Array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength())
-                {
-                    element = element[index];
-                }
-                else
-                {
-                    return null;
-                }
-            }
-
-            return element;
-        }
     }
 
 #if NET

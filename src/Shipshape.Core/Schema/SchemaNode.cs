@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using Shipshape.Core.Schema.JsonSchema;
 
 namespace Shipshape.Core.Schema;
 
@@ -17,14 +18,20 @@ internal enum JsonTypes
 }
 
 /// <summary>
-/// One schema compiled for validation: the OpenAPI and JSON Schema keywords Kubernetes schemas use, read once into fields so that
+/// One schema compiled for validation: the OpenAPI keywords, JSON Schema draft-04 and draft-07 validation keywords and
+/// the structural-schema extensions of CRDs, read once into fields so that
 /// validating a node is field reads and dictionary lookups. Built by <see cref="SchemaCompiler"/>; immutable
 /// afterwards and shared between threads.
 /// </summary>
 internal sealed record SchemaNode
 {
     /// <summary>Accepts every value.</summary>
-    public static SchemaNode Any { get; } = new() { NullAllowed = true, AllowsUnknownFields = true };
+    public static SchemaNode Any { get; } = new() { NullAllowed = true, NullIsUnset = true, AllowsUnknownFields = true };
+
+    /// <summary>Accepts no value: the boolean schema <c>false</c>.</summary>
+    public static SchemaNode Nothing { get; } = new() { RejectsAll = true };
+
+    public bool RejectsAll { get; init; }
 
     /// <summary>Set for a <c>$ref</c>: the definition to validate against instead of this node.</summary>
     public DefinitionReference? Reference { get; init; }
@@ -41,10 +48,47 @@ internal sealed record SchemaNode
     /// <summary>Fields outside <see cref="Properties"/> are kept rather than unknown: free-form objects, preserve-unknown-fields.</summary>
     public bool AllowsUnknownFields { get; init; }
 
+    /// <summary><c>patternProperties</c>: fields whose names match a pattern, and their schema.</summary>
+    public IReadOnlyList<(SchemaPattern Pattern, SchemaNode Schema)>? PatternProperties { get; init; }
+
+    public int? MinProperties { get; init; }
+
+    public int? MaxProperties { get; init; }
+
+    /// <summary><c>dependencies</c>: when a field is present, further fields it needs (property dependencies) or a schema the whole object must match.</summary>
+    public IReadOnlyList<(string Field, IReadOnlyList<string>? Fields, SchemaNode? Schema)>? Dependencies { get; init; }
+
+    /// <summary><c>propertyNames</c>: a schema every field name (as a string) must match.</summary>
+    public SchemaNode? PropertyNames { get; init; }
+
+    /// <summary><c>items</c> given as one schema: the schema of every item.</summary>
     public SchemaNode? Items { get; init; }
 
-    /// <summary>The allowed values (<c>enum</c>, or <c>const</c> as one value), as their text: strings unquoted, other values as JSON.</summary>
-    public IReadOnlyList<string>? Enum { get; init; }
+    /// <summary><c>items</c> given as a list: the schema of each item by position; <see cref="AdditionalItems"/> covers the rest.</summary>
+    public IReadOnlyList<SchemaNode>? ItemsByPosition { get; init; }
+
+    public SchemaNode? AdditionalItems { get; init; }
+
+    public bool UniqueItems { get; init; }
+
+    /// <summary><c>contains</c>: a schema at least one item must match.</summary>
+    public SchemaNode? Contains { get; init; }
+
+    /// <summary><c>x-kubernetes-list-type: set</c> (items unique) or <c>map</c> (items unique by <see cref="ListMapKeys"/>).</summary>
+    public string? ListType { get; init; }
+
+    public IReadOnlyList<string>? ListMapKeys { get; init; }
+
+    /// <summary>The allowed values (<c>enum</c>, or <c>const</c> as one value), compared as JSON values.</summary>
+    public IReadOnlyList<JsonElement>? Enum { get; init; }
+
+    /// <summary>The values came from <c>const</c>, which messages name differently.</summary>
+    public bool IsConst { get; init; }
+
+    /// <summary>A number with no fraction is an integer (JSON Schema); built-in and CRD schemas, decoded by Go, want integer syntax.</summary>
+    public bool WholeNumbersAreIntegers { get; init; }
+
+    public JsonNumber? MultipleOf { get; init; }
 
     public string? Format { get; init; }
 
@@ -59,6 +103,9 @@ internal sealed record SchemaNode
     /// a custom resource's schema allows it only with <c>nullable: true</c>.
     /// </summary>
     public bool NullAllowed { get; init; }
+
+    /// <summary>Null means "not set" (built-in objects): no other keyword applies to it, not even <c>enum</c>.</summary>
+    public bool NullIsUnset { get; init; }
 
     public double? Minimum { get; init; }
 
@@ -76,7 +123,7 @@ internal sealed record SchemaNode
 
     public int? MaxItems { get; init; }
 
-    public Regex? Pattern { get; init; }
+    public SchemaPattern? Pattern { get; init; }
 
     /// <summary><c>allOf</c>: schemas the value must also match.</summary>
     public IReadOnlyList<SchemaNode>? AllOf { get; init; }
@@ -90,7 +137,18 @@ internal sealed record SchemaNode
     /// <summary><c>not</c>: a schema the value must not match.</summary>
     public SchemaNode? Not { get; init; }
 
-    public bool HasCombinators => AllOf is not null || AnyOf is not null || OneOf is not null || Not is not null;
+    /// <summary><c>if</c>/<c>then</c>/<c>else</c>: when the value matches <see cref="If"/>, it must match <see cref="Then"/>, else <see cref="Else"/>.</summary>
+    public SchemaNode? If { get; init; }
+
+    public SchemaNode? Then { get; init; }
+
+    public SchemaNode? Else { get; init; }
+
+    /// <summary>Keywords that apply more schemas to the same value (and so may loop back to this one through a <c>$ref</c>).</summary>
+    public bool HasCombinators => AllOf is not null || AnyOf is not null || OneOf is not null || Not is not null || If is not null;
+
+    /// <summary>Validating a value may apply another schema to that same value (and so loop back here through a <c>$ref</c>).</summary>
+    public bool AppliesMoreSchemas => HasCombinators || Dependencies is not null;
 
     /// <summary>This node, or the definition it refers to (followed through chains of references).</summary>
     public SchemaNode Resolve()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Shipshape.Core.Schema.JsonSchema;
 using Shipshape.Core.Syntax;
 
 namespace Shipshape.Core.Schema;
@@ -15,8 +16,18 @@ internal sealed class SchemaValidator
     // itself ({"allOf": [{"$ref": "#"}]}) would do so for ever. Real schemas nest them a few levels at most.
     private const int MaxCombinatorDepth = 32;
 
+    // Combinators that branch at every level can still take exponential time without looping (anyOf of two
+    // alternatives that both descend into the same child); checks made under a combinator are counted, and an
+    // object that needs more than this many is reported once and left unfinished. Real schemas need a few hundred.
+    private const int MaxCombinatorSteps = 1_000_000;
+
     private readonly List<PathSegment> _path = [];
     private int _combinatorDepth;
+    private int _combinatorSteps;
+    // The values being checked against a schema that applies more schemas to them, so that a $ref back to the same
+    // schema for the same value ends (as a match) instead of recursing; and what each alternative tried found.
+    private HashSet<(Node, SchemaNode)>? _active;
+    private Dictionary<(Node, SchemaNode), List<SchemaFinding>>? _tried;
     // Swapped for a scratch list while an alternative of anyOf/oneOf/not is tried.
     private List<SchemaFinding> _findings;
     private readonly string _subject;
@@ -28,7 +39,7 @@ internal sealed class SchemaValidator
         _findings = findings;
     }
 
-    public static void Validate(MappingNode root, SchemaNode schema, string subject, List<SchemaFinding> findings)
+    public static void Validate(Node root, SchemaNode schema, string subject, List<SchemaFinding> findings)
     {
         var start = findings.Count;
         new SchemaValidator(subject, findings).Check(root, schema, parentKey: null);
@@ -44,11 +55,29 @@ internal sealed class SchemaValidator
     private void Check(Node node, SchemaNode schema, Node? parentKey)
     {
         schema = schema.Resolve();
-        if (CheckValue(node, schema, parentKey) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
+        if (_combinatorDepth > 0 && ++_combinatorSteps >= MaxCombinatorSteps)
         {
-            _combinatorDepth++;
-            CheckCombinators(node, schema, parentKey);
-            _combinatorDepth--;
+            if (_combinatorSteps == MaxCombinatorSteps)
+            {
+                Violation(node, $"{PathText()} could not be checked: its schema's allOf/anyOf/oneOf need more than {MaxCombinatorSteps.ToString("N0", CultureInfo.InvariantCulture)} steps for this object; simplify the schema");
+            }
+
+            return;
+        }
+
+        if (schema.RejectsAll)
+        {
+            Violation(node, $"{PathText()} is not allowed here: the schema for it is false");
+            return;
+        }
+
+        if (schema.AppliesMoreSchemas)
+        {
+            _findings.AddRange(Try(node, schema, parentKey));
+        }
+        else
+        {
+            CheckValue(node, schema, parentKey);
         }
     }
 
@@ -62,7 +91,20 @@ internal sealed class SchemaValidator
             return false;
         }
 
-        if (node is ScalarNode { IsNull: true } || schema.IntOrString)
+        var isNull = node is ScalarNode { IsNull: true };
+        if (isNull && schema.NullIsUnset)
+        {
+            return true;
+        }
+
+        if (schema.Enum is { } allowed && !IsOneOf(node, allowed))
+        {
+            var choices = allowed.Count == 1 ? Show(allowed[0]) : $"one of {string.Join(", ", allowed.Select(Show))}";
+            Violation(node, $"{PathText()} must be {choices}, but is {Describe(node)}");
+            return true;
+        }
+
+        if (isNull || schema.IntOrString)
         {
             return true;
         }
@@ -112,11 +154,29 @@ internal sealed class SchemaValidator
         {
             MappingNode => JsonTypes.Object,
             SequenceNode => JsonTypes.Array,
+            ScalarNode { Kind: ScalarKind.Float } scalar when schema.WholeNumbersAreIntegers && JsonNumber.From(scalar) is { IsWhole: true } => JsonTypes.Number | JsonTypes.Integer,
             ScalarNode scalar => TypeOf(scalar),
             _ => JsonTypes.Any,
         };
         return (schema.Types & type) != 0;
     }
+
+    private static bool IsOneOf(Node node, IReadOnlyList<System.Text.Json.JsonElement> allowed)
+    {
+        foreach (var value in allowed)
+        {
+            if (JsonValues.Equal(node, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An allowed value for a message: a string in quotes, anything else as JSON.</summary>
+    private static string Show(System.Text.Json.JsonElement value) =>
+        value.ValueKind == System.Text.Json.JsonValueKind.String ? $"\"{Shorten(value.GetString()!)}\"" : Shorten(value.GetRawText());
 
     private static JsonTypes TypeOf(ScalarNode scalar) => scalar.Kind switch
     {
@@ -146,6 +206,15 @@ internal sealed class SchemaValidator
         if (schema.Not is { } not && Try(node, not, parentKey).Count == 0)
         {
             Violation(node, $"{PathText()} must not match the schema under \"not\", but does");
+        }
+
+        if (schema.If is { } condition)
+        {
+            var branch = Try(node, condition, parentKey).Count == 0 ? schema.Then : schema.Else;
+            if (branch is not null)
+            {
+                Check(node, branch, parentKey);
+            }
         }
     }
 
@@ -193,13 +262,43 @@ internal sealed class SchemaValidator
     }
 
     /// <summary>The findings <paramref name="schema"/> has about the value, kept apart from the report.</summary>
+    /// <remarks>
+    /// A node is always reached by the same path, so what a schema finds about it is the same every time: remembered,
+    /// so that alternatives nested in alternatives do not multiply the work. A schema that is already being applied to
+    /// the same node further up (a <c>$ref</c> back to itself) adds nothing there: the check ends instead of recursing.
+    /// </remarks>
     private List<SchemaFinding> Try(Node node, SchemaNode schema, Node? parentKey)
     {
+        schema = schema.Resolve();
+        _tried ??= [];
+        if (_tried.TryGetValue((node, schema), out var known))
+        {
+            return known;
+        }
+
+        _active ??= [];
+        if (!_active.Add((node, schema)))
+        {
+            return [];
+        }
+
         var report = _findings;
         _findings = [];
-        Check(node, schema, parentKey);
+        if (!schema.AppliesMoreSchemas)
+        {
+            Check(node, schema, parentKey);
+        }
+        else if (CheckValue(node, schema, parentKey) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
+        {
+            _combinatorDepth++;
+            CheckCombinators(node, schema, parentKey);
+            _combinatorDepth--;
+        }
+
         var findings = _findings;
         _findings = report;
+        _active.Remove((node, schema));
+        _tried[(node, schema)] = findings;
         return findings;
     }
 
@@ -213,20 +312,52 @@ internal sealed class SchemaValidator
             }
 
             _path.Add(new PathSegment(key, -1));
+            var known = false;
             if (schema.Properties is not null && schema.Properties.TryGetValue(key, out var property))
             {
                 Check(entry.Value, property, entry.Key);
+                known = true;
             }
-            else if (schema.AdditionalProperties is { } additional)
+
+            if (schema.PatternProperties is { } patterns)
+            {
+                for (var i = 0; i < patterns.Count; i++)
+                {
+                    if (Matches(patterns[i].Pattern, key, entry.Key))
+                    {
+                        Check(entry.Value, patterns[i].Schema, entry.Key);
+                        known = true;
+                    }
+                }
+            }
+
+            // A field that properties or patternProperties cover is neither additional nor unknown.
+            if (!known && schema.AdditionalProperties is { } additional)
             {
                 Check(entry.Value, additional, entry.Key);
             }
-            else if (!schema.AllowsUnknownFields)
+            else if (!known && !schema.AllowsUnknownFields)
             {
                 _findings.Add(new SchemaFinding(SchemaFindingKind.UnknownField, entry.Key, UnknownFieldMessage(key, schema.Properties)));
             }
 
+            if (schema.PropertyNames is { } names)
+            {
+                // A field name is a string whatever YAML would make of it (a key 1 is the name "1").
+                Check(new ScalarNode(key, isPlain: false, entry.Key.Span, tag: null), names, entry.Key);
+            }
+
             _path.RemoveAt(_path.Count - 1);
+        }
+
+        if (schema.MinProperties is { } minProperties && mapping.Count < minProperties)
+        {
+            Violation(parentKey ?? mapping, $"{PathText()} must have at least {Count(minProperties, "field")}, but has {mapping.Count}");
+        }
+
+        if (schema.MaxProperties is { } maxProperties && mapping.Count > maxProperties)
+        {
+            Violation(parentKey ?? mapping, $"{PathText()} must have at most {Count(maxProperties, "field")}, but has {mapping.Count}");
         }
 
         foreach (var required in schema.Required)
@@ -236,6 +367,37 @@ internal sealed class SchemaValidator
                 _path.Add(new PathSegment(required, -1));
                 Violation(parentKey ?? mapping, $"{PathText()} is required, but missing");
                 _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        if (schema.Dependencies is { } dependencies)
+        {
+            CheckDependencies(mapping, dependencies, parentKey);
+        }
+    }
+
+    private void CheckDependencies(MappingNode mapping, IReadOnlyList<(string Field, IReadOnlyList<string>? Fields, SchemaNode? Schema)> dependencies, Node? parentKey)
+    {
+        foreach (var (field, fields, dependency) in dependencies)
+        {
+            if (!mapping.TryGetEntry(field, out _))
+            {
+                continue;
+            }
+
+            if (dependency is not null)
+            {
+                Check(mapping, dependency, parentKey);
+            }
+
+            foreach (var needed in fields ?? [])
+            {
+                if (!mapping.TryGetEntry(needed, out _))
+                {
+                    _path.Add(new PathSegment(needed, -1));
+                    Violation(parentKey ?? mapping, $"{PathText()} is required when {field} is set, but missing");
+                    _path.RemoveAt(_path.Count - 1);
+                }
             }
         }
     }
@@ -252,29 +414,77 @@ internal sealed class SchemaValidator
             Violation(sequence, $"{PathText()} must have at most {Count(maxItems, "item")}, but has {sequence.Count}");
         }
 
-        if (schema.Items is not { } items)
+        for (var i = 0; i < sequence.Count; i++)
+        {
+            var itemSchema = schema.ItemsByPosition is { } byPosition
+                ? (i < byPosition.Count ? byPosition[i] : schema.AdditionalItems)
+                : schema.Items;
+            if (itemSchema is not null)
+            {
+                _path.Add(new PathSegment(null, i));
+                Check(sequence.Items[i], itemSchema, parentKey: null);
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        if (schema.ListType == "map" && schema.ListMapKeys is { Count: > 0 } keys)
+        {
+            CheckUnique(sequence, new ListMapKeyComparer(keys), $"the same {string.Join(", ", keys)} as");
+        }
+        else if (schema.UniqueItems || schema.ListType == "set")
+        {
+            CheckUnique(sequence, JsonValueComparer.Instance, "the same value as");
+        }
+
+        if (schema.Contains is { } contains && !AnyItemMatches(sequence, contains))
+        {
+            Violation(sequence, $"{PathText()} must contain an item that matches the schema under \"contains\", but none does");
+        }
+    }
+
+    /// <summary>Reports each item equal to an earlier one, at the later item; hashing keeps it linear for long lists.</summary>
+    private void CheckUnique(SequenceNode sequence, IEqualityComparer<Node> comparer, string sameness)
+    {
+        if (sequence.Count < 2)
         {
             return;
         }
 
+        var first = new Dictionary<Node, int>(comparer);
+        for (var i = 0; i < sequence.Count; i++)
+        {
+            if (first.TryGetValue(sequence.Items[i], out var earlier))
+            {
+                _path.Add(new PathSegment(null, i));
+                Violation(sequence.Items[i], $"{PathText()} has {sameness} item [{earlier}]; the items of this list must be unique");
+                _path.RemoveAt(_path.Count - 1);
+            }
+            else
+            {
+                first[sequence.Items[i]] = i;
+            }
+        }
+    }
+
+    private bool AnyItemMatches(SequenceNode sequence, SchemaNode schema)
+    {
         for (var i = 0; i < sequence.Count; i++)
         {
             _path.Add(new PathSegment(null, i));
-            Check(sequence.Items[i], items, parentKey: null);
+            var matches = Try(sequence.Items[i], schema, parentKey: null).Count == 0;
             _path.RemoveAt(_path.Count - 1);
+            if (matches)
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     private void CheckScalar(ScalarNode scalar, SchemaNode schema)
     {
         var type = TypeOf(scalar);
-        if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value, StringComparer.Ordinal))
-        {
-            var choices = allowed.Count == 1 ? $"\"{allowed[0]}\"" : $"one of {string.Join(", ", allowed.Select(v => '"' + v + '"'))}";
-            Violation(scalar, $"{PathText()} must be {choices}, but is {Describe(scalar)}");
-            return;
-        }
-
         if (type == JsonTypes.String)
         {
             CheckString(scalar, schema);
@@ -288,23 +498,22 @@ internal sealed class SchemaValidator
     private void CheckString(ScalarNode scalar, SchemaNode schema)
     {
         var text = scalar.Value;
-        var problem = schema.Format switch
+        var problem = schema.Format is { } format ? SchemaFormats.Problem(format, text) : null;
+        if (problem is null && (schema.MinLength is not null || schema.MaxLength is not null))
         {
-            "byte" when !IsBase64(text) => "base64-encoded data (put plain text under stringData instead)",
-            "date-time" when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "a date and time such as 2024-01-31T12:00:00Z",
-            _ => null,
-        };
-        if (problem is null && schema.MinLength is { } minLength && text.Length < minLength)
-        {
-            problem = $"at least {Count(minLength, "character")} long";
+            // JSON Schema counts characters, not UTF-16 units: an emoji is one.
+            var length = CodePoints(text);
+            if (schema.MinLength is { } minLength && length < minLength)
+            {
+                problem = $"at least {Count(minLength, "character")} long";
+            }
+            else if (schema.MaxLength is { } maxLength && length > maxLength)
+            {
+                problem = $"at most {Count(maxLength, "character")} long";
+            }
         }
 
-        if (problem is null && schema.MaxLength is { } maxLength && text.Length > maxLength)
-        {
-            problem = $"at most {Count(maxLength, "character")} long";
-        }
-
-        if (problem is null && schema.Pattern is { } pattern && !MatchesPattern(pattern, text))
+        if (problem is null && schema.Pattern is { } pattern && !Matches(pattern, text, scalar))
         {
             problem = $"a string matching {pattern}";
         }
@@ -317,21 +526,23 @@ internal sealed class SchemaValidator
 
     private void CheckNumber(ScalarNode scalar, SchemaNode schema)
     {
-        if (!scalar.TryGetDouble(out var value))
+        if (JsonNumber.From(scalar) is not { } number)
         {
             return;
         }
 
-        string? problem = null;
-        if (schema.Format == "int32" && (value < int.MinValue || value > int.MaxValue))
+        var value = number.Value;
+        var problem = schema.Format is { } format ? SchemaFormats.Problem(format, number) : null;
+        if (problem is null && schema.MultipleOf is { } divisor && !number.IsMultipleOf(divisor))
         {
-            problem = "a 32-bit integer";
+            problem = $"a multiple of {divisor}";
         }
-        else if (schema.Minimum is { } minimum && (schema.ExclusiveMinimum ? value <= minimum : value < minimum))
+
+        if (problem is null && schema.Minimum is { } minimum && (schema.ExclusiveMinimum ? value <= minimum : value < minimum))
         {
             problem = (schema.ExclusiveMinimum ? "greater than " : "at least ") + minimum.ToString(CultureInfo.InvariantCulture);
         }
-        else if (schema.Maximum is { } maximum && (schema.ExclusiveMaximum ? value >= maximum : value > maximum))
+        else if (problem is null && schema.Maximum is { } maximum && (schema.ExclusiveMaximum ? value >= maximum : value > maximum))
         {
             problem = (schema.ExclusiveMaximum ? "less than " : "at most ") + maximum.ToString(CultureInfo.InvariantCulture);
         }
@@ -452,26 +663,79 @@ internal sealed class SchemaValidator
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static bool IsBase64(string text)
+    private static int CodePoints(string text)
     {
-        // Kubernetes decodes standard base64; line breaks are tolerated by its decoder in practice (block scalars).
-        var compact = text.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
-        var buffer = new byte[((compact.Length * 3) / 4) + 3];
-        return Convert.TryFromBase64String(compact, buffer, out _);
+        var count = text.Length;
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]))
+            {
+                count--;
+            }
+        }
+
+        return count;
     }
 
-    private static bool MatchesPattern(System.Text.RegularExpressions.Regex pattern, string text)
+    /// <summary>
+    /// Whether <paramref name="pattern"/> matches <paramref name="text"/>. A pattern that runs out of time is not held
+    /// against the value; it is reported once, at the first value it could not decide.
+    /// </summary>
+    private bool Matches(SchemaPattern pattern, string text, Node at)
     {
-        try
+        if (pattern.IsMatch(text) is { } matches)
         {
-            return pattern.IsMatch(text);
+            return matches;
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+
+        if (pattern.ClaimTimeoutReport())
         {
-            // A pattern too slow to decide is not held against the value.
-            return true;
+            Violation(at, $"{PathText()} could not be checked against the pattern {pattern} in time (it backtracks too much), so no value is checked against it; simplify the pattern");
         }
+
+        return true;
     }
 
     private readonly record struct PathSegment(string? Name, int Index);
+
+    /// <summary>Items equal as JSON values (uniqueItems, x-kubernetes-list-type: set).</summary>
+    private sealed class JsonValueComparer : IEqualityComparer<Node>
+    {
+        public static JsonValueComparer Instance { get; } = new();
+
+        public bool Equals(Node? x, Node? y) => x is not null && y is not null && JsonValues.Equal(x, y);
+
+        public int GetHashCode(Node obj) => JsonValues.Hash(obj);
+    }
+
+    /// <summary>Items with equal values under every key (x-kubernetes-list-type: map); a missing key equals only a missing key.</summary>
+    private sealed class ListMapKeyComparer(IReadOnlyList<string> keys) : IEqualityComparer<Node>
+    {
+        public bool Equals(Node? x, Node? y)
+        {
+            foreach (var key in keys)
+            {
+                var (left, right) = (Field(x, key), Field(y, key));
+                if (left is null ? right is not null : right is null || !JsonValues.Equal(left, right))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(Node obj)
+        {
+            var hash = 0;
+            foreach (var key in keys)
+            {
+                hash = (hash * 31) + (Field(obj, key) is { } value ? JsonValues.Hash(value) : 1);
+            }
+
+            return hash;
+        }
+
+        private static Node? Field(Node? item, string key) => (item as MappingNode)?[key];
+    }
 }

@@ -173,7 +173,7 @@ public sealed class JsonSchemaKeywordTests : IDisposable
         var exception = Assert.Throws<InputException>(() => Run("""{"properties": {"spec": {"$ref": "_definitions.json#/definitions/spec"}}}""", "spec: {}"));
 
         Assert.EndsWith(
-            "gadget.json: not a usable JSON schema: $ref \"_definitions.json#/definitions/spec\" does not name a schema in this file (only references within the file, such as #/definitions/Name, are followed)",
+            "gadget.json: not a usable JSON schema: $ref \"_definitions.json#/definitions/spec\" does not name a schema in this file (only references within the file, such as #/definitions/Name, are followed; nothing is downloaded)",
             exception.Message,
             StringComparison.Ordinal);
     }
