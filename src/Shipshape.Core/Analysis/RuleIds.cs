@@ -20,6 +20,9 @@ public static class RuleIds
     public const string NoSchema = "SHIP1003";
     public const string ApiRemoved = "SHIP1004";
     public const string ApiDeprecated = "SHIP1005";
+    public const string ContainerPortOutOfRange = "SHIP1006";
+    public const string ContainerPortNameInvalid = "SHIP1007";
+    public const string DuplicatePortName = "SHIP1008";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";
@@ -42,6 +45,7 @@ public static class RuleIds
     public const string SecretInEnvValue = "SHIP3011";
     public const string ServiceAccountTokenAutomounted = "SHIP3012";
     public const string IngressNginxSnippet = "SHIP3013";
+    public const string RunAsRootGroup = "SHIP3014";
 
     public const string ImageTagLatest = "SHIP4001";
     public const string PullPolicyKeepsStaleImage = "SHIP4002";
@@ -59,4 +63,5 @@ public static class RuleIds
     public const string InvalidLabel = "SHIP4014";
     public const string DuplicateEnvName = "SHIP4015";
     public const string DefaultNamespace = "SHIP4016";
+    public const string ProbeOnUdpPort = "SHIP4017";
 }

@@ -70,9 +70,12 @@ public class KubeObject
     /// The fields whole-set rules read of this kind, or null when they read all of it. A kind without a model
     /// is only found by identity (duplicates, references by name) and suppressed by annotation.
     /// </summary>
-    private protected virtual TreePruner? FieldsForSetRules => IdentityOnly;
+    private protected virtual TreePruner? FieldsForSetRules => Kind == "ServiceAccount" ? ServiceAccountFields : IdentityOnly;
 
     private static TreePruner IdentityOnly { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata");
+
+    /// <summary>A ServiceAccount's token setting is the default of the pods that use it.</summary>
+    private static TreePruner ServiceAccountFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "automountServiceAccountToken");
 
     public override string ToString() => Identity.ToString();
 }

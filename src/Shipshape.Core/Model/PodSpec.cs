@@ -19,11 +19,14 @@ public sealed class PodSpec
     /// <summary>
     /// The fields whole-set rules read of an object with a pod: <paramref name="otherPaths"/> (its identity,
     /// selector, template labels) and, under <paramref name="podSpecPath"/>, each container's name, ports and
-    /// restartPolicy (which tells a sidecar init container, serving for the pod's lifetime, from a plain one).
+    /// restartPolicy (which tells a sidecar init container, serving for the pod's lifetime, from a plain one), and the
+    /// pod's ServiceAccount and token setting (compared with the ServiceAccount's own).
     /// </summary>
     internal static TreePruner FieldsForSetRules(string podSpecPath, params string[] otherPaths) =>
         TreePruner.Keeping([
             .. otherPaths,
+            .. from field in (string[])["serviceAccountName", "serviceAccount", "automountServiceAccountToken"]
+               select $"{podSpecPath}.{field}",
             .. from list in (string[])["containers", "initContainers", "ephemeralContainers"]
                from field in (string[])["name", "ports", "restartPolicy"]
                select $"{podSpecPath}.{list}.{field}",

@@ -27,6 +27,9 @@ public static class RuleCatalog
         new SHIP1003NoSchema(),
         new SHIP1004ApiRemoved(),
         new SHIP1005ApiDeprecated(),
+        new SHIP1006ContainerPortOutOfRange(),
+        new SHIP1007ContainerPortNameInvalid(),
+        new SHIP1008DuplicatePortName(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),
@@ -47,6 +50,7 @@ public static class RuleCatalog
         new SHIP3011SecretInEnvValue(),
         new SHIP3012ServiceAccountTokenAutomounted(),
         new SHIP3013IngressNginxSnippet(),
+        new SHIP3014RunAsRootGroup(),
         new SHIP4001ImageTagLatest(),
         new SHIP4002PullPolicyKeepsStaleImage(),
         new SHIP4003ResourceRequestsMissing(),
@@ -63,6 +67,7 @@ public static class RuleCatalog
         new SHIP4014InvalidLabel(),
         new SHIP4015DuplicateEnvName(),
         new SHIP4016DefaultNamespace(),
+        new SHIP4017ProbeOnUdpPort(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>
