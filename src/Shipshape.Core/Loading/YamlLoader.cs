@@ -67,7 +67,8 @@ public sealed class YamlLoader
         return new LoadedFile(file, [], [new Diagnostic { Descriptor = rule, Severity = rule.DefaultSeverity, Message = rule.FormatMessage([]), FilePath = file.Path, Span = templateSpan }]);
     }
 
-    private LoadedFile ReadWhole(SourceFile file)
+    /// <summary>What the readers make of the file, before the check for placeholders (tests compare the readers on it).</summary>
+    internal LoadedFile ReadWhole(SourceFile file)
     {
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();

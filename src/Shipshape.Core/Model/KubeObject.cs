@@ -70,9 +70,17 @@ public class KubeObject
     /// The fields whole-set rules read of this kind, or null when they read all of it. A kind without a model
     /// is only found by identity (duplicates, references by name) and suppressed by annotation.
     /// </summary>
-    private protected virtual TreePruner? FieldsForSetRules => Kind == "ServiceAccount" ? ServiceAccountFields : IdentityOnly;
+    private protected virtual TreePruner? FieldsForSetRules => Kind switch
+    {
+        "ServiceAccount" => ServiceAccountFields,
+        "PodDisruptionBudget" or "HorizontalPodAutoscaler" => IdentityAndSpec,
+        _ => IdentityOnly,
+    };
 
     private static TreePruner IdentityOnly { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata");
+
+    /// <summary>Budgets and autoscalers are small, and the availability rules read their whole spec.</summary>
+    private static TreePruner IdentityAndSpec { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec");
 
     /// <summary>A ServiceAccount's token setting is the default of the pods that use it.</summary>
     private static TreePruner ServiceAccountFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "automountServiceAccountToken");

@@ -54,7 +54,7 @@ public sealed class Workload : KubeObject
     };
 
     private static TreePruner TemplateFields { get; } =
-        PodSpec.FieldsForSetRules("spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.template.metadata");
+        PodSpec.FieldsForSetRules("spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.replicas", "spec.template.metadata");
 
     private static TreePruner CronJobFields { get; } =
         PodSpec.FieldsForSetRules("spec.jobTemplate.spec.template.spec", "apiVersion", "kind", "metadata", "spec.jobTemplate.spec.template.metadata");
