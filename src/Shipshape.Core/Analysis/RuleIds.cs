@@ -86,4 +86,5 @@ public static class RuleIds
     public const string DisruptionBudgetBlocksEviction = "SHIP4019";
     public const string ReplicasNotSpread = "SHIP4020";
     public const string ReplicasManagedByAutoscaler = "SHIP4021";
+    public const string SelectorIncludesVersion = "SHIP4022";
 }

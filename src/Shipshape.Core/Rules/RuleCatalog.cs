@@ -90,6 +90,7 @@ public static class RuleCatalog
         new SHIP4019DisruptionBudgetBlocksEviction(),
         new SHIP4020ReplicasNotSpread(),
         new SHIP4021ReplicasManagedByAutoscaler(),
+        new SHIP4022SelectorIncludesVersion(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>
