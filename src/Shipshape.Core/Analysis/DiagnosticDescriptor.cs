@@ -18,7 +18,8 @@ public sealed class DiagnosticDescriptor
         string category,
         Severity defaultSeverity,
         bool isEnabledByDefault = true,
-        string? description = null)
+        string? description = null,
+        PodSecurityProfile podSecurityProfile = PodSecurityProfile.None)
     {
         Id = id;
         Title = title;
@@ -27,6 +28,7 @@ public sealed class DiagnosticDescriptor
         DefaultSeverity = defaultSeverity;
         IsEnabledByDefault = isEnabledByDefault;
         Description = description ?? title;
+        PodSecurityProfile = podSecurityProfile;
     }
 
     public string Id { get; }
@@ -42,6 +44,9 @@ public sealed class DiagnosticDescriptor
     public bool IsEnabledByDefault { get; }
 
     public string Description { get; }
+
+    /// <summary>The Pod Security Standards profile whose control this rule checks, or None; presets select rules by it.</summary>
+    public PodSecurityProfile PodSecurityProfile { get; }
 
     public string HelpLink => HelpLinkBase + Id + ".md";
 

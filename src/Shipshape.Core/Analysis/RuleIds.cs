@@ -20,6 +20,15 @@ public static class RuleIds
     public const string NoSchema = "SHIP1003";
     public const string ApiRemoved = "SHIP1004";
     public const string ApiDeprecated = "SHIP1005";
+    public const string ContainerPortOutOfRange = "SHIP1006";
+    public const string ContainerPortNameInvalid = "SHIP1007";
+    public const string DuplicatePortName = "SHIP1008";
+    public const string JobRestartPolicyInvalid = "SHIP1009";
+    public const string TopologySpreadInvalid = "SHIP1010";
+    public const string CronJobScheduleInvalid = "SHIP1011";
+    public const string RequestAboveLimit = "SHIP1012";
+    public const string ProbeHandlerCount = "SHIP1013";
+    public const string HpaMinAboveMax = "SHIP1014";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";
@@ -51,6 +60,19 @@ public static class RuleIds
     public const string SecretInEnvValue = "SHIP3011";
     public const string ServiceAccountTokenAutomounted = "SHIP3012";
     public const string IngressNginxSnippet = "SHIP3013";
+    public const string RunAsRootGroup = "SHIP3014";
+    public const string WindowsHostProcess = "SHIP3015";
+    public const string CapabilityBeyondBaseline = "SHIP3016";
+    public const string HostPathVolume = "SHIP3017";
+    public const string AppArmorUnconfined = "SHIP3018";
+    public const string SeLinuxOptionsUnsafe = "SHIP3019";
+    public const string ProcMountUnmasked = "SHIP3020";
+    public const string SeccompUnconfined = "SHIP3021";
+    public const string UnsafeSysctl = "SHIP3022";
+    public const string VolumeTypeNotAllowed = "SHIP3023";
+    public const string RunAsRootUser = "SHIP3024";
+    public const string SeccompProfileMissing = "SHIP3025";
+    public const string CapabilitiesNotRestricted = "SHIP3026";
     public const string ClusterAdminBinding = "SHIP3040";
     public const string RbacWildcard = "SHIP3041";
     public const string SecretsReadAccess = "SHIP3042";
@@ -76,4 +98,10 @@ public static class RuleIds
     public const string InvalidLabel = "SHIP4014";
     public const string DuplicateEnvName = "SHIP4015";
     public const string DefaultNamespace = "SHIP4016";
+    public const string ProbeOnUdpPort = "SHIP4017";
+    public const string TopologySpreadWithoutSelector = "SHIP4018";
+    public const string DisruptionBudgetBlocksEviction = "SHIP4019";
+    public const string ReplicasNotSpread = "SHIP4020";
+    public const string ReplicasManagedByAutoscaler = "SHIP4021";
+    public const string SelectorIncludesVersion = "SHIP4022";
 }

@@ -35,6 +35,52 @@ internal static partial class TemplateDetector
         return false;
     }
 
+    /// <summary>
+    /// The first <c>{{ … }}</c> placeholder in an object's name, namespace or label values. Mustache-style generators
+    /// (kubernetes/examples' <c>name: vttablet-{{uid}}</c>) leave files that read as YAML, but no API server accepts
+    /// braces there, so such a file is a template and not a manifest. Only metadata is read: elsewhere (annotations,
+    /// ConfigMap data, alert rules) placeholders are legitimate data.
+    /// </summary>
+    public static bool TryFindPlaceholderInIdentity(IReadOnlyList<ManifestDocument> documents, out SourceSpan span)
+    {
+        foreach (var document in documents)
+        {
+            if (document.Root is not MappingNode root || root.Mapping("metadata") is not { } metadata)
+            {
+                continue;
+            }
+
+            if (HasPlaceholder(metadata.Scalar("name"), out span) || HasPlaceholder(metadata.Scalar("namespace"), out span))
+            {
+                return true;
+            }
+
+            foreach (var label in metadata.Mapping("labels")?.Entries ?? [])
+            {
+                if (HasPlaceholder(label.Value as ScalarNode, out span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        span = default;
+        return false;
+    }
+
+    private static bool HasPlaceholder(ScalarNode? scalar, out SourceSpan span)
+    {
+        var open = scalar is null ? -1 : scalar.Value.IndexOf("{{", StringComparison.Ordinal);
+        if (open >= 0 && scalar!.Value.IndexOf("}}", open, StringComparison.Ordinal) > open)
+        {
+            span = new SourceSpan(scalar.Span.Line, scalar.Span.Column, scalar.Span.Line, scalar.Span.Column + 2);
+            return true;
+        }
+
+        span = default;
+        return false;
+    }
+
     private const string StructuralActionPattern = @"\G[ \t]*(?:-[ \t]+)*(?:[^#'""\r\n{}]*?:[ \t]+)?(?<action>\{\{)[^\r\n]*\}\}";
 
 #if NET

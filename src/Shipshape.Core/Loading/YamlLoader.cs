@@ -53,9 +53,22 @@ public sealed class YamlLoader
 
     /// <summary>
     /// Reads the file as one reader: the block reader, or, when it gives up, a document at a time (<see cref="DocumentPieces"/>),
-    /// so that a syntax error loses only its own document.
+    /// so that a syntax error loses only its own document. A file that reads as YAML but names or labels its objects
+    /// with <c>{{ … }}</c> placeholders is a template too.
     /// </summary>
-    internal LoadedFile LoadWhole(SourceFile file)
+    internal LoadedFile LoadWhole(SourceFile file) =>
+        ReadWhole(file) is var loaded && TemplateDetector.TryFindPlaceholderInIdentity(loaded.Documents, out var placeholder)
+            ? UnrenderedTemplate(file, placeholder)
+            : loaded;
+
+    private static LoadedFile UnrenderedTemplate(SourceFile file, SourceSpan templateSpan)
+    {
+        var rule = SHIP0007UnrenderedTemplate.Rule;
+        return new LoadedFile(file, [], [new Diagnostic { Descriptor = rule, Severity = rule.DefaultSeverity, Message = rule.FormatMessage([]), FilePath = file.Path, Span = templateSpan }]);
+    }
+
+    /// <summary>What the readers make of the file, before the check for placeholders (tests compare the readers on it).</summary>
+    internal LoadedFile ReadWhole(SourceFile file)
     {
         var documents = new List<ManifestDocument>();
         var diagnostics = new List<Diagnostic>();
@@ -77,8 +90,7 @@ public sealed class YamlLoader
         // when the file has template actions, one finding about the template replaces that cascade.
         if ((outcome.SawComplexKey || outcome.SawSyntaxError) && TemplateDetector.TryFindTemplateAction(file.Text, out var templateSpan))
         {
-            var rule = SHIP0007UnrenderedTemplate.Rule;
-            return new LoadedFile(file, [], [new Diagnostic { Descriptor = rule, Severity = rule.DefaultSeverity, Message = rule.FormatMessage([]), FilePath = file.Path, Span = templateSpan }]);
+            return UnrenderedTemplate(file, templateSpan);
         }
 
         return new LoadedFile(file, documents, diagnostics);

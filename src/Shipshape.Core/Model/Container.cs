@@ -100,6 +100,9 @@ public sealed class Container
     public bool RunsForPodLifetime =>
         Kind == ContainerKind.Regular || (Kind == ContainerKind.Init && Node.Text("restartPolicy") == "Always");
 
+    /// <summary>"Container 'web'", for messages that start with the container.</summary>
+    public string DescribeAsSubject() => Describe() is var text ? char.ToUpperInvariant(text[0]) + text[1..] : string.Empty;
+
     /// <summary>"container 'web'", for messages.</summary>
     public string Describe() => Kind switch
     {

@@ -81,6 +81,41 @@ public static class DnsNames
         return PartProblem(value, allowUpper: true, extra: "-_.") is { } problem ? problem + " (letters, digits, '-', '_' and '.')" : null;
     }
 
+    /// <summary>
+    /// What is wrong with a container port name as an IANA service name (at most 15 lower-case letters, digits and
+    /// '-', at least one letter, no '-' at either end or twice in a row), or null when it is one.
+    /// </summary>
+    public static string? ServiceNameProblem(string name)
+    {
+        if (name.Length is 0 or > 15)
+        {
+            return $"a port name must have 1 to 15 characters, this one has {name.Length}";
+        }
+
+        var hasLetter = false;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c == '-')
+            {
+                if (i == 0 || i == name.Length - 1 || name[i - 1] == '-')
+                {
+                    return "'-' may not start or end it or follow another '-'";
+                }
+            }
+            else if (char.IsAsciiLetterLower(c))
+            {
+                hasLetter = true;
+            }
+            else if (!char.IsAsciiDigit(c))
+            {
+                return $"'{c}' is not allowed (lower-case letters, digits and '-')";
+            }
+        }
+
+        return hasLetter ? null : "it must contain at least one letter";
+    }
+
     private static string? PartProblem(string part, bool allowUpper, string extra)
     {
         if (part.Length == 0)

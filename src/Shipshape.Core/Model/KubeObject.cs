@@ -73,19 +73,21 @@ public class KubeObject
     /// </summary>
     private protected virtual TreePruner? FieldsForSetRules => Kind switch
     {
-        "HorizontalPodAutoscaler" => ScaleTargetFields,
-        "PodDisruptionBudget" => DisruptionBudgetFields,
+        "HorizontalPodAutoscaler" or "PodDisruptionBudget" => IdentityAndSpec,
         "NetworkPolicy" => NetworkPolicyFields,
+        "ServiceAccount" => ServiceAccountFields,
         _ => IdentityOnly,
     };
 
     private static TreePruner IdentityOnly { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata");
 
-    private static TreePruner ScaleTargetFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.scaleTargetRef");
-
-    private static TreePruner DisruptionBudgetFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.selector");
+    /// <summary>Budgets and autoscalers are small, and the availability and reference rules read their whole spec.</summary>
+    private static TreePruner IdentityAndSpec { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec");
 
     private static TreePruner NetworkPolicyFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.podSelector");
+
+    /// <summary>A ServiceAccount's token setting is the default of the pods that use it.</summary>
+    private static TreePruner ServiceAccountFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "automountServiceAccountToken");
 
     public override string ToString() => Identity.ToString();
 }

@@ -19,13 +19,14 @@ public sealed class PodSpec
     /// <summary>
     /// The fields whole-set rules read of an object with a pod: <paramref name="otherPaths"/> (its identity,
     /// selector, template labels) and, under <paramref name="podSpecPath"/>, each container's name, ports and
-    /// restartPolicy (which tells a sidecar init container, serving for the pod's lifetime, from a plain one), and
-    /// the fields that name other objects (<see cref="PodReferences"/>).
+    /// restartPolicy (which tells a sidecar init container, serving for the pod's lifetime, from a plain one), the
+    /// pod's token setting (compared with its ServiceAccount's own), and the fields that name other objects
+    /// (<see cref="PodReferences"/>).
     /// </summary>
     internal static TreePruner FieldsForSetRules(string podSpecPath, params string[] otherPaths) =>
         TreePruner.Keeping([
             .. otherPaths,
-            .. from field in PodReferences.PodFields select $"{podSpecPath}.{field}",
+            .. from field in PodReferences.PodFields.Append("automountServiceAccountToken") select $"{podSpecPath}.{field}",
             .. from list in (string[])["containers", "initContainers", "ephemeralContainers"]
                from field in (string[])["name", "ports", "restartPolicy", .. PodReferences.ContainerFields]
                select $"{podSpecPath}.{list}.{field}",

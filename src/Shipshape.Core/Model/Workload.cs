@@ -5,7 +5,8 @@ namespace Shipshape.Core.Model;
 
 /// <summary>
 /// An object that runs pods from a template: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job,
-/// ReplicationController, PodTemplate, and CronJob (through its job template).
+/// ReplicationController, PodTemplate, CronJob (through its job template), and OpenShift's DeploymentConfig
+/// (apps.openshift.io/v1, shaped like a ReplicationController: a map selector and spec.template).
 /// </summary>
 public sealed class Workload : KubeObject
 {
@@ -21,7 +22,7 @@ public sealed class Workload : KubeObject
             case "PodTemplate":
                 PodTemplate = PodTemplate.FromTemplate(node["template"]);
                 break;
-            case "ReplicationController":
+            case "ReplicationController" or "DeploymentConfig":
                 PodTemplate = PodTemplate.FromTemplate(spec?["template"]);
                 Selector = LabelSelector.FromMap(spec?["selector"]);
                 break;
@@ -36,10 +37,12 @@ public sealed class Workload : KubeObject
 
     /// <summary>The kinds this model covers; everything else with a pod template is unknown to the rules.</summary>
     public static bool IsWorkloadKind(string kind) => kind is
-        "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" or "CronJob" or "ReplicationController" or "PodTemplate";
+        "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" or "CronJob" or "ReplicationController" or "PodTemplate"
+        or "DeploymentConfig";
 
     /// <summary>Kinds whose pods are meant to run until replaced, and so should have probes (Jobs run to completion).</summary>
-    public static bool IsLongRunning(string kind) => kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController";
+    public static bool IsLongRunning(string kind) =>
+        kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "DeploymentConfig";
 
     public override PodTemplate? PodTemplate { get; }
 
@@ -52,7 +55,8 @@ public sealed class Workload : KubeObject
 
     private static TreePruner TemplateFields { get; } =
         PodSpec.FieldsForSetRules(
-            "spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.template.metadata", "spec.serviceName", "spec.volumeClaimTemplates.metadata.name");
+            "spec.template.spec", "apiVersion", "kind", "metadata", "spec.selector", "spec.replicas", "spec.template.metadata", "spec.serviceName",
+            "spec.volumeClaimTemplates.metadata.name");
 
     private static TreePruner CronJobFields { get; } =
         PodSpec.FieldsForSetRules("spec.jobTemplate.spec.template.spec", "apiVersion", "kind", "metadata", "spec.jobTemplate.spec.template.metadata");

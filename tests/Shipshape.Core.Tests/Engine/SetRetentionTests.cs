@@ -46,14 +46,15 @@ public sealed class SetRetentionTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
-    public void A_workload_keeps_its_labels_selector_and_container_ports_at_their_positions_and_nothing_else()
+    public void A_workload_keeps_its_labels_selector_replicas_and_container_ports_at_their_positions_and_nothing_else()
     {
         var original = (Workload)Read(Deployment);
 
         var reduced = (Workload)original.ReducedForSetRules();
 
         Assert.Equal(["apiVersion", "kind", "metadata", "spec"], reduced.Node.Entries.Select(e => e.KeyText));
-        Assert.Equal(["selector", "template"], reduced.Spec!.Entries.Select(e => e.KeyText));
+        Assert.Equal(["replicas", "selector", "template"], reduced.Spec!.Entries.Select(e => e.KeyText));
+        Assert.Equal(original.ReplicasNode!.Span, reduced.ReplicasNode!.Span);
         Assert.Equal("web", reduced.Selector!.MatchLabels.Entries.Single().Value);
         Assert.Equal("web", reduced.PodTemplate!.Labels.Entries.Single().Value);
         Assert.Equal(original.PodTemplate!.Node!.Span, reduced.PodTemplate.Node!.Span);

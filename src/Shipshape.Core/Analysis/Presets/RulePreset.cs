@@ -50,8 +50,10 @@ public static class RulePresets
     {
         RulePreset.Minimal => IsMinimal(rule),
         RulePreset.Strict => true,
-        RulePreset.PssBaseline => IsMinimal(rule) || PodSecurityControls.Baseline.Contains(rule.Id),
-        RulePreset.PssRestricted => IsMinimal(rule) || PodSecurityControls.Baseline.Contains(rule.Id) || PodSecurityControls.Restricted.Contains(rule.Id),
+        // The Pod Security Standards presets: what the API server would reject, plus every control of the profile (the
+        // restricted profile includes the baseline one), as the rules' descriptors name them.
+        RulePreset.PssBaseline => IsMinimal(rule) || rule.PodSecurityProfile == PodSecurityProfile.Baseline,
+        RulePreset.PssRestricted => IsMinimal(rule) || rule.PodSecurityProfile is PodSecurityProfile.Baseline or PodSecurityProfile.Restricted,
         _ => rule.IsEnabledByDefault,
     };
 

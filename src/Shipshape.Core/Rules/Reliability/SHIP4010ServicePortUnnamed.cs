@@ -9,7 +9,7 @@ public sealed class SHIP4010ServicePortUnnamed : ManifestAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.ServicePortUnnamed,
         title: "Port of a multi-port Service has no name",
-        messageFormat: "Port {0} of Service '{1}' has no name, but a Service with several ports must name each one (the API server rejects it); add a name such as 'http'",
+        messageFormat: "{0} of Service '{1}' has no name, but a Service with several ports must name each one (the API server rejects it); add a name such as 'http'",
         category: RuleCategory.Reliability,
         defaultSeverity: Severity.Error,
         description: "Kubernetes requires every port of a multi-port Service to have a name, so that Endpoints and Ingresses can refer to it.");
@@ -25,11 +25,14 @@ public sealed class SHIP4010ServicePortUnnamed : ManifestAnalyzer
             return;
         }
 
-        foreach (var port in service.Ports)
+        for (var i = 0; i < service.Ports.Count; i++)
         {
+            var port = service.Ports[i];
             if (string.IsNullOrEmpty(port.Name))
             {
-                context.Report(Rule, port.PortNode ?? (Syntax.Node)port.Node, port.Port, service.Name);
+                // An entry without a number (itself a schema error) is named by its position.
+                var which = port.Port is { } number ? $"Port {number}" : $"Port entry {i + 1}";
+                context.Report(Rule, port.PortNode ?? (Syntax.Node)port.Node, which, service.Name);
             }
         }
     }

@@ -9,11 +9,12 @@ public sealed class SHIP3002PrivilegeEscalationAllowed : ManifestAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.PrivilegeEscalationAllowed,
         title: "Privilege escalation not disabled",
-        messageFormat: "{0} does not set 'securityContext.allowPrivilegeEscalation: false', so a setuid binary in the image can gain more privileges than the process started with; set it to false",
+        messageFormat: "{0} does not set 'securityContext.allowPrivilegeEscalation: false', so a setuid binary in the image can gain more privileges than the process started with; set it to false (the Pod Security Standards' restricted profile requires it)",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Warning,
         isEnabledByDefault: false,
-        description: "Without allowPrivilegeEscalation: false, a process can gain privileges through setuid binaries or file capabilities.");
+        description: "Without allowPrivilegeEscalation: false, a process can gain privileges through setuid binaries or file capabilities.",
+        podSecurityProfile: PodSecurityProfile.Restricted);
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -30,7 +31,7 @@ public sealed class SHIP3002PrivilegeEscalationAllowed : ManifestAnalyzer
                 continue;
             }
 
-            context.Report(Rule, securityContext?.Scalar("allowPrivilegeEscalation") ?? container.Anchor, container.Describe());
+            context.Report(Rule, securityContext?.Scalar("allowPrivilegeEscalation") ?? container.Anchor, container.DescribeAsSubject());
         }
     }
 }

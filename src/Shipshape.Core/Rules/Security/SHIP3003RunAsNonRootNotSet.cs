@@ -9,11 +9,12 @@ public sealed class SHIP3003RunAsNonRootNotSet : ManifestAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.RunAsNonRootNotSet,
         title: "Container may run as root",
-        messageFormat: "{0} may run as root: neither it nor the pod sets 'runAsNonRoot: true' or a non-zero 'runAsUser'; set securityContext.runAsNonRoot: true and run the image as a numeric non-root user",
+        messageFormat: "{0} may run as root: neither it nor the pod sets 'runAsNonRoot: true' or a non-zero 'runAsUser'; set securityContext.runAsNonRoot: true and run the image as a numeric non-root user (the Pod Security Standards' restricted profile requires runAsNonRoot: true)",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Warning,
         isEnabledByDefault: false,
-        description: "A container that runs as root turns any escape or writable host mount into root on the node.");
+        description: "A container that runs as root turns any escape or writable host mount into root on the node.",
+        podSecurityProfile: PodSecurityProfile.Restricted);
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -33,7 +34,7 @@ public sealed class SHIP3003RunAsNonRootNotSet : ManifestAnalyzer
             var nonRootUser = runAsUser is not null && runAsUser.TryGetInt64(out var user) && user != 0;
             if (!nonRootRequired && !nonRootUser)
             {
-                context.Report(Rule, own?.Scalar("runAsNonRoot") ?? container.Anchor, container.Describe());
+                context.Report(Rule, own?.Scalar("runAsNonRoot") ?? container.Anchor, container.DescribeAsSubject());
             }
         }
     }

@@ -9,10 +9,11 @@ public sealed class SHIP3004HostNamespaceShared : ManifestAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.HostNamespaceShared,
         title: "Pod shares a host namespace",
-        messageFormat: "The pod shares the host's {0} ('{1}: true'), so its containers {2}; remove it unless this is a node agent that needs it",
+        messageFormat: "The pod shares the host's {0} ('{1}: true'), so its containers {2}; remove it unless this is a node agent that needs it (the Pod Security Standards' baseline profile forbids it)",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Warning,
-        description: "hostNetwork, hostPID and hostIPC put the pod into the node's own namespaces, removing a layer of isolation.");
+        description: "hostNetwork, hostPID and hostIPC put the pod into the node's own namespaces, removing a layer of isolation.",
+        podSecurityProfile: PodSecurityProfile.Baseline);
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 

@@ -3,7 +3,10 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Core.Rules.Security;
 
-/// <summary>An <c>env</c> entry whose name looks like a credential (PASSWORD, TOKEN, SECRET, API_KEY …) has a literal <c>value</c>.</summary>
+/// <summary>
+/// An <c>env</c> entry whose name looks like a credential (PASSWORD, TOKEN, SECRET, API_KEY …) has a literal <c>value</c>,
+/// or any entry's value holds a PEM private key.
+/// </summary>
 public sealed class SHIP3011SecretInEnvValue : ManifestAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
@@ -29,8 +32,8 @@ public sealed class SHIP3011SecretInEnvValue : ManifestAnalyzer
         {
             foreach (var variable in container.Env)
             {
-                if (variable.Text("name") is { } name && LooksLikeCredential(name)
-                    && variable.Scalar("value") is { IsNull: false } value && !IsSwitchOrReference(value.Value))
+                if (variable.Text("name") is { } name && variable.Scalar("value") is { IsNull: false } value
+                    && ((LooksLikeCredential(name) && !IsSwitchOrReference(value.Value)) || HoldsPrivateKey(value.Value)))
                 {
                     context.Report(Rule, value, name, container.Describe());
                 }
@@ -42,6 +45,10 @@ public sealed class SHIP3011SecretInEnvValue : ManifestAnalyzer
     private static bool IsSwitchOrReference(string value) =>
         value.Length == 0 || value.StartsWith("$(", StringComparison.Ordinal)
         || value.ToLowerInvariant() is "0" or "1" or "true" or "false" or "yes" or "no" or "on" or "off";
+
+    /// <summary>A PEM private key ("-----BEGIN RSA PRIVATE KEY-----" and the like) is a secret whatever the variable is called.</summary>
+    private static bool HoldsPrivateKey(string value) =>
+        value.Contains("-----BEGIN ", StringComparison.Ordinal) && value.Contains("PRIVATE KEY-----", StringComparison.Ordinal);
 
     private static bool LooksLikeCredential(string name)
     {

@@ -3,13 +3,16 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Core.Rules.Security;
 
-/// <summary>A pod spec does not set <c>automountServiceAccountToken: false</c>. Off by default: many pods rely on their ServiceAccount's own setting.</summary>
+/// <summary>
+/// A pod spec does not set <c>automountServiceAccountToken: false</c>, and the ServiceAccount it uses, when in the
+/// linted set, does not either. Off by default: many pods rely on a ServiceAccount defined elsewhere.
+/// </summary>
 public sealed class SHIP3012ServiceAccountTokenAutomounted : ManifestAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.ServiceAccountTokenAutomounted,
         title: "Service account token mounted by default",
-        messageFormat: "The pod does not set 'automountServiceAccountToken: false', so every container gets an API token that an intruder can use against the cluster; set it to false unless the pod calls the Kubernetes API",
+        messageFormat: "Neither the pod nor its ServiceAccount '{0}' (when among the linted files) sets 'automountServiceAccountToken: false', so every container gets an API token that an intruder can use against the cluster; set it to false unless the pod calls the Kubernetes API",
         category: RuleCategory.Security,
         defaultSeverity: Severity.Info,
         isEnabledByDefault: false,
@@ -17,14 +20,44 @@ public sealed class SHIP3012ServiceAccountTokenAutomounted : ManifestAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterPodAction(AnalyzePod);
+    public override void Initialize(AnalysisContext context) => context.RegisterSetAction(AnalyzeSet);
 
-    private static void AnalyzePod(PodAnalysisContext context)
+    private static void AnalyzeSet(SetAnalysisContext context)
     {
-        var spec = context.Spec.Node;
-        if (spec.Flag("automountServiceAccountToken", expected: false) is null)
+        foreach (var owner in context.Set.Objects)
         {
-            context.Report(Rule, spec.Scalar("automountServiceAccountToken") ?? (Syntax.Node)spec);
+            if (owner.Kind == "PodTemplate" || owner.PodTemplate?.Spec?.Node is not { } spec)
+            {
+                continue;
+            }
+
+            var own = spec.Scalar("automountServiceAccountToken");
+            if (own is not null && own.TryGetBoolean(out var mounts) && !mounts)
+            {
+                continue;
+            }
+
+            // The pod's own setting wins; only when it has none does its ServiceAccount's decide.
+            var account = spec.Text("serviceAccountName") ?? spec.Text("serviceAccount") ?? "default";
+            if (own is null && AccountOptsOut(context.Set, account, owner.Namespace))
+            {
+                continue;
+            }
+
+            context.Report(Rule, owner, own ?? (Syntax.Node)spec, account);
         }
+    }
+
+    private static bool AccountOptsOut(ObjectSet set, string account, string? ns)
+    {
+        foreach (var serviceAccount in set.Named("ServiceAccount", account, ns))
+        {
+            if (serviceAccount.Node.Flag("automountServiceAccountToken", expected: false) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
