@@ -1,4 +1,5 @@
 using Shipshape.Core.Analysis;
+using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Engine;
 using Shipshape.Core.Loading;
 
@@ -7,6 +8,9 @@ namespace Shipshape.Core.Tests;
 /// <summary>Runs the engine on text or files, the way the CLI does, for tests.</summary>
 public static class Lint
 {
+    /// <summary>Every rule at its default severity (the strict preset), for tests about rules that are off by default.</summary>
+    public static LintOptions EveryRule { get; } = new() { Rules = new RuleSettings(new Dictionary<string, Severity?>(), strict: false, RulePreset.Strict) };
+
     public static LintReport Text(string yaml, string path = "test.yaml", LintOptions? options = null) =>
         new LintEngine(options).Run([InputSource.FromText(path, yaml)]);
 

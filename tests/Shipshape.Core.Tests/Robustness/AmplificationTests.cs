@@ -1,7 +1,5 @@
 using System.Text;
 using Shipshape.Core.Analysis;
-using Shipshape.Core.Analysis.Presets;
-using Shipshape.Core.Engine;
 
 namespace Shipshape.Core.Tests.Robustness;
 
@@ -12,10 +10,6 @@ namespace Shipshape.Core.Tests.Robustness;
 /// </summary>
 public sealed class AmplificationTests
 {
-    // The per-container hardening rules (SHIP3002, SHIP3003) repeat per container, which is what these tests need;
-    // the default preset leaves them to strict.
-    private static readonly LintOptions EveryRule = new() { Rules = new RuleSettings(new Dictionary<string, Severity?>(), strict: false, RulePreset.Strict) };
-
     /// <summary>A Pod named with <paramref name="nameLength"/> characters and <paramref name="containers"/> containers.</summary>
     internal static string Pod(int nameLength, int containers, string? ignore = null)
     {
@@ -66,7 +60,7 @@ public sealed class AmplificationTests
     {
         var text = Pod(1, 100_000);
 
-        var report = await Task.Run(() => Lint.Text(text, options: EveryRule), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         var byRule = report.Diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.ToArray());
         Assert.Equal(101, byRule["SHIP3002"].Length);
@@ -81,7 +75,7 @@ public sealed class AmplificationTests
         var ids = string.Join(",", Enumerable.Range(0, 9_999).Select(i => $"SHIPX{i}").Prepend("SHIP3002"));
         var text = Pod(1, 10_000, ignore: ids + " -- a load test");
 
-        var report = await Task.Run(() => Lint.Text(text, options: EveryRule), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         // Capped: 100 suppressed findings and one suppressed summary standing for the other 9,900.
         var suppressed = report.Diagnostics.Where(d => d.IsSuppressed).ToArray();

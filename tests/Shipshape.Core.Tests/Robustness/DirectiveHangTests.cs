@@ -18,7 +18,7 @@ public sealed class DirectiveHangTests
         // Lines 9-11: '---', the directive, '---'; the second Pod's container is on line 18.
         var text = Pod + "---\n# shipshape-disable SHIP3002\n---\n" + Pod;
 
-        var report = await Task.Run(() => Lint.Text(text), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         Assert.Equal(["SHIP3002@7:11"], report.Findings("SHIP3002"));
         Assert.Equal(["SHIP3003@7:11", "SHIP3003@18:11"], report.Findings("SHIP3003"));
@@ -31,7 +31,7 @@ public sealed class DirectiveHangTests
         var second = Pod.Replace("  - name: c\n", "  # shipshape-disable-next-line SHIP3002\n  - name: c\n", StringComparison.Ordinal);
         var text = Pod + "---\n" + second;
 
-        var report = await Task.Run(() => Lint.Text(text), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         Assert.Equal(["SHIP3002@7:11"], report.Findings("SHIP3002"));
         Assert.Equal(["SHIP3003@7:11", "SHIP3003@17:11"], report.Findings("SHIP3003"));
@@ -43,7 +43,7 @@ public sealed class DirectiveHangTests
     {
         var text = "# shipshape-disable-next-line SHIP0003\n" + new string('k', 100_000) + ": 1\n# shipshape-disable-next-line NOPE\n";
 
-        var report = await Task.Run(() => Lint.Text(text), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         Assert.Equal(["SHIP0005@3:31"], report.Findings());
         Assert.Equal("comment", Assert.Single(report.Diagnostics, d => d.Id == "SHIP0003").Suppression);
@@ -60,7 +60,7 @@ public sealed class DirectiveHangTests
         // the container is on line 9 for it, and the directive on line 8 covers it.
         var text = Pod.Replace("  - name: c\n", "  # a note" + lineBreak + "  # shipshape-disable-next-line SHIP3002 -- reviewed\n  - name: c\n", StringComparison.Ordinal);
 
-        var report = await Task.Run(() => Lint.Text(text), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         Assert.Empty(report.Findings("SHIP3002"));
         Assert.Equal(["SHIP3003@9:11"], report.Findings("SHIP3003"));
@@ -72,7 +72,7 @@ public sealed class DirectiveHangTests
     {
         var text = Pod + "# note\u2028# shipshape-disable-next-line NOPE\n";
 
-        var report = await Task.Run(() => Lint.Text(text), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         Assert.Equal(["SHIP0005@10:31"], report.Findings("SHIP0005"));
     }
@@ -83,7 +83,7 @@ public sealed class DirectiveHangTests
         var text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"x\n    # shipshape-disable NOPE1\"\n  b: 'it''s # shipshape-disable NOPE2'\n"
             + "  c: |\n    # shipshape-disable NOPE3\n  d: x # shipshape-disable NOPE4\n";
 
-        var report = await Task.Run(() => Lint.Text(text), TestContext.Current.CancellationToken);
+        var report = await Task.Run(() => Lint.Text(text, options: Lint.EveryRule), TestContext.Current.CancellationToken);
 
         Assert.Equal(["SHIP0005@11:10"], report.Findings("SHIP0005"));
     }
@@ -103,7 +103,7 @@ public sealed class DirectiveHangTests
                 }
             }
 
-            var report = await Task.Run(() => Lint.Files([root]), TestContext.Current.CancellationToken);
+            var report = await Task.Run(() => Lint.Files([root], Lint.EveryRule), TestContext.Current.CancellationToken);
 
             Assert.Equal(Shapes().Count() * 50, report.Summary.Files);
             Assert.Equal(50 * 6, report.Findings("SHIP3003").Length);
