@@ -21,6 +21,7 @@ public sealed partial class PackagingTests : IDisposable
     [Fact]
     public async Task One_command_packs_all_five_packages_with_one_version_that_install_build_and_lint()
     {
+        Directory.CreateDirectory(_root);
         var repository = Path.Combine(_root, "repository");
         var restored = RestoredPackagesFolder();
         var clone = await ProcessRunner.RunAsync(_root, "git", "clone", "--quiet", Metadata("RepositoryRoot"), repository);
