@@ -100,7 +100,11 @@ public sealed class ReleaseFilesTests
         }
 
         Assert.Equal(["usr/local/bin/shipshape"], files);
-        File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
         return CiProcess.Run(binary, ["lint", "broken/pod-port-collision.yaml"], CiTestPaths.Examples);
     }
 

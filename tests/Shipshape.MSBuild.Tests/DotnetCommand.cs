@@ -28,7 +28,7 @@ public static class DotnetCommand
 /// <summary>Runs a program to its end (within a timeout) and collects its standard output and error as one text.</summary>
 public static class ProcessRunner
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(20);
 
     public static Task<CommandResult> RunAsync(string workingDirectory, string fileName, params string[] arguments) =>
         RunAsync(workingDirectory, fileName, arguments, _ => { });
