@@ -9,11 +9,33 @@ namespace Shipshape.MSBuild.Tests;
 /// </summary>
 public static class DotnetCommand
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+    public static Task<CommandResult> RunAsync(string workingDirectory, string packages, params string[] arguments) =>
+        ProcessRunner.RunAsync(workingDirectory, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, environment =>
+        {
+            // The sample builds stand alone: none of the MSBuild settings of the build that runs these tests leak in.
+            foreach (var name in environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
+            {
+                environment.Remove(name);
+            }
 
-    public static async Task<CommandResult> RunAsync(string workingDirectory, string packages, params string[] arguments)
+            environment["NUGET_PACKAGES"] = packages;
+            environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            environment["DOTNET_NOLOGO"] = "1";
+            environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        });
+}
+
+/// <summary>Runs a program to its end (within a timeout) and collects its standard output and error as one text.</summary>
+public static class ProcessRunner
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(20);
+
+    public static Task<CommandResult> RunAsync(string workingDirectory, string fileName, params string[] arguments) =>
+        RunAsync(workingDirectory, fileName, arguments, _ => { });
+
+    public static async Task<CommandResult> RunAsync(string workingDirectory, string fileName, IEnumerable<string> arguments, Action<IDictionary<string, string?>> configureEnvironment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -25,17 +47,7 @@ public static class DotnetCommand
             start.ArgumentList.Add(argument);
         }
 
-        // The sample builds stand alone: none of the MSBuild settings of the build that runs these tests leak in.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NUGET_PACKAGES"] = packages;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
+        configureEnvironment(start.Environment);
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         var readOutput = CopyLinesAsync(process.StandardOutput, output);
@@ -48,7 +60,7 @@ public static class DotnetCommand
         catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', start.ArgumentList)} did not finish within {CommandTimeout}:\n{output}");
         }
 
         return new CommandResult(process.ExitCode, output.ToString());
