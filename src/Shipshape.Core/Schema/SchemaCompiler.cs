@@ -13,7 +13,10 @@ namespace Shipshape.Core.Schema;
 /// <param name="UnknownFieldsAllowed">No field is ever unknown: a v1beta1 CRD that does not prune keeps them all.</param>
 internal sealed record SchemaDialect(bool NullAllowed, bool UntypedObjectsAreFreeForm, bool UnknownFieldsAllowed)
 {
-    public static SchemaDialect BuiltIn { get; } = new(NullAllowed: true, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false);
+    public static SchemaDialect BuiltIn { get; } = new(NullAllowed: true, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false)
+    {
+        ListTypesAreValidated = false,
+    };
 
     /// <summary>Plain JSON Schema, as in kubeconform's schema files (see <see cref="KeywordsOnlyConstrain"/>).</summary>
     public static SchemaDialect JsonSchema { get; } = new(NullAllowed: false, UntypedObjectsAreFreeForm: true, UnknownFieldsAllowed: false)
@@ -32,6 +35,13 @@ internal sealed record SchemaDialect(bool NullAllowed, bool UntypedObjectsAreFre
 
     /// <summary>1.0 is an integer, as JSON Schema says; the API server's Go decoder wants integer syntax for its own types.</summary>
     public bool WholeNumbersAreIntegers { get; init; }
+
+    /// <summary>
+    /// <c>x-kubernetes-list-type: set|map</c> items must be unique. The API server enforces that for custom resources;
+    /// in the built-in specs the same markers only tell server-side apply how to merge (two ports of one container
+    /// with the same number are accepted with a warning, which SHIP2005 reports).
+    /// </summary>
+    public bool ListTypesAreValidated { get; init; } = true;
 }
 
 /// <summary>
@@ -203,7 +213,7 @@ internal sealed class SchemaCompiler
             AdditionalItems = itemsByPosition is null ? null : CompileOptional(schema, "additionalItems", dialect, baseUri),
             UniqueItems = IsTrue(schema, "uniqueItems"),
             Contains = CompileOptional(schema, "contains", branches, baseUri),
-            ListType = ReadString(schema, "x-kubernetes-list-type") is { } listType && listType is "set" or "map" ? listType : null,
+            ListType = dialect.ListTypesAreValidated && ReadString(schema, "x-kubernetes-list-type") is { } listType && listType is "set" or "map" ? listType : null,
             ListMapKeys = ReadStrings(schema, "x-kubernetes-list-map-keys"),
             Enum = hasConst ? [constant.Clone()] : ReadValues(schema, "enum"),
             IsConst = hasConst,
