@@ -8,7 +8,8 @@
 #                                 OpenAPI v3 sources), check each version's output sha256, and pack.
 #                                 Get the clones once with, for each repository in SOURCES:
 #                                   git clone --bare https://github.com/OWNER/NAME DIR/OWNER/NAME.git
-#                                 (kubernetes-client/python, kubernetes-sigs/kubectl-validate).
+#                                 (kubernetes-client/python, kubernetes-sigs/kubectl-validate,
+#                                 kubernetes-sigs/kustomize).
 #                                 Debian rows are taken from the committed files (checked against their
 #                                 output sha256) unless --debian is given.
 #   generate.sh --check           offline: rebuild every version's normalised definitions from the committed
@@ -102,6 +103,9 @@ fetch_git() { # version kind repo commit path
     swagger)
       git --git-dir="$git_dir" show "$commit:$path" > "$out"
       sha "$out" ;;
+    gobindata)
+      git --git-dir="$git_dir" show "$commit:$path" | python3 "$HERE/gobindata.py" > "$out"
+      sha "$out" ;;
     openapi3)
       python3 "$HERE/openapi3.py" "$git_dir" "$commit" "$path" "$out"
       git --git-dir="$git_dir" ls-tree -r --name-only "$commit" "$path/" | grep '\.json$' | while read -r f; do
@@ -119,7 +123,7 @@ fail=0 changed=0
 while IFS=$'\t' read -r version kind repo ref commit path up_sha out_sha lic; do
   echo "== $version: $kind $repo $ref $path"
   case "$kind" in
-    swagger|openapi3)
+    swagger|openapi3|gobindata)
       got=$(fetch_git "$version" "$kind" "$repo" "$commit" "$path") || { echo "generate.sh: ERROR: $version: could not read $repo $commit:$path" >&2; fail=1; continue; } ;;
     deb|src)
       if [ "$debian" -eq 0 ]; then

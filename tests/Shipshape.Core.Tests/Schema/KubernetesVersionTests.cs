@@ -108,6 +108,45 @@ public sealed class KubernetesVersionTests
     }
 
     [Fact]
+    public void A_networking_v1beta1_ingress_validates_against_the_1_18_spec()
+    {
+        var yaml = """
+            apiVersion: networking.k8s.io/v1beta1
+            kind: Ingress
+            metadata:
+              name: web
+            spec:
+              backend:
+                serviceName: web
+                servicePort: http
+                serviceWeight: 1
+            """;
+        var report = Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.18" });
+        Assert.Equal("1.18", report.KubernetesVersion);
+        Assert.Empty(report.Notes);
+        Assert.Empty(report.Findings(RuleIds.NoSchema));
+        Assert.Equal(["SHIP1002@9:5"], report.Findings(RuleIds.UnknownField));
+        Assert.Equal("spec.backend.serviceWeight is not a field of networking.k8s.io/v1beta1 Ingress; the API server drops unknown fields without a word, so fix the name or remove it", report.Single(RuleIds.UnknownField).Message);
+    }
+
+    [Theory]
+    [InlineData("1.17", false, true, true)]
+    [InlineData("1.18", false, true, true)]
+    [InlineData("1.19", true, true, true)]
+    [InlineData("1.21", true, true, true)]
+    [InlineData("1.23", true, false, false)]
+    public void The_1_17_to_1_21_specs_serve_the_ingress_of_their_release(string version, bool networkingV1, bool networkingV1beta1, bool extensionsV1beta1)
+    {
+        var at = KubernetesVersion.Parse(version);
+        Assert.Equal(networkingV1, EmbeddedSchemas.Serves(at, GroupVersionKind.From("networking.k8s.io/v1", "Ingress")));
+        Assert.Equal(networkingV1beta1, EmbeddedSchemas.Serves(at, GroupVersionKind.From("networking.k8s.io/v1beta1", "Ingress")));
+        Assert.Equal(extensionsV1beta1, EmbeddedSchemas.Serves(at, GroupVersionKind.From("extensions/v1beta1", "Ingress")));
+        // extensions/v1beta1 Deployment went in 1.16, before every one of these specs.
+        Assert.False(EmbeddedSchemas.Serves(at, GroupVersionKind.From("extensions/v1beta1", "Deployment")));
+        Assert.True(EmbeddedSchemas.Serves(at, GroupVersionKind.From("apps/v1", "Deployment")));
+    }
+
+    [Fact]
     public void A_removal_the_table_does_not_list_is_found_in_the_specs()
     {
         var yaml = """
