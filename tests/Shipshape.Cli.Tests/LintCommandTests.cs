@@ -234,10 +234,11 @@ public sealed class LintCommandTests
         Assert.EndsWith(" [Pod/simple-echo]", collision, StringComparison.Ordinal);
 
         // In the strict preset, each of the two containers also lacks a hardened securityContext and resources: SHIP3002,
-        // SHIP3003, SHIP4003 and SHIP4004 (warnings), SHIP3008 and SHIP3009 (infos); and the pod mounts a service account
-        // token (SHIP3012, info). No rule repeats three times, so the summary has no counts by rule.
-        Assert.Equal(15, lines.Length);
-        Assert.Equal("1 error, 8 warnings, 5 infos in 1 file (1 object in 1 document)", lines[^1]);
+        // SHIP3003, SHIP3025 (no seccomp profile), SHIP3026 (capabilities not dropped), SHIP4003 and SHIP4004 (warnings),
+        // SHIP3008 and SHIP3009 (infos); and the pod mounts a service account token (SHIP3012, info). No rule repeats three
+        // times, so the summary has no counts by rule.
+        Assert.Equal(19, lines.Length);
+        Assert.Equal("1 error, 12 warnings, 5 infos in 1 file (1 object in 1 document)", lines[^1]);
     }
 
     [Fact]

@@ -64,7 +64,8 @@ public sealed partial class PackagingTests : IDisposable
 
         var shipshape = Path.Combine(tools, OperatingSystem.IsWindows() ? "shipshape.exe" : "shipshape");
         var printedVersion = await ProcessRunner.RunAsync(_root, shipshape, "--version");
-        Assert.Equal(version, printedVersion.Output.Trim());
+        // The informational version: the package version and, after "+", the commit it was built from.
+        Assert.StartsWith(version + "+", printedVersion.Output.Trim(), StringComparison.Ordinal);
         var lint = await ProcessRunner.RunAsync(repository, shipshape, "lint", "examples/broken/pod-port-collision.yaml");
         Assert.Equal(1, lint.ExitCode);
         Assert.Contains("examples/broken/pod-port-collision.yaml:17:26: error SHIP2005", lint.Output, StringComparison.Ordinal);
