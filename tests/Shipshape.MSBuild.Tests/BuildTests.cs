@@ -162,7 +162,7 @@ public sealed partial class BuildTests(SampleProjects samples) : IClassFixture<S
     {
         var project = samples.SingleTarget;
         SampleProjects.WriteManifests(project, (".shipshape.yaml", "rules:\n  SHIP3008: info\n"), ("deploy/pod.yaml", PodWithoutCollision));
-        const string NetRawFinding = "SHIP3008: container 'app' keeps the NET_RAW capability";
+        const string NetRawFinding = "SHIP3008: Container 'app' keeps the NET_RAW capability";
 
         var shown = await samples.BuildAsync(project, "-v:d");
         var silenced = await samples.BuildAsync(project, "-v:d", "-p:NoWarn=SHIP3008");

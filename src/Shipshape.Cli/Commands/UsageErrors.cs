@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shipshape.Core.Analysis;
 using System.CommandLine.Parsing;
 
 namespace Shipshape.Cli.Commands;
@@ -106,12 +107,7 @@ public static class UsageErrors
             }
         }
 
-        var best = candidates
-            .Select(candidate => (Candidate: candidate, Distance: Distance(word, candidate)))
-            .Where(c => c.Distance <= Math.Max(2, c.Candidate.Length / 3))
-            .OrderBy(c => c.Distance).ThenBy(c => c.Candidate, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return best.Candidate is null ? string.Empty : $" Did you mean '{best.Candidate}'?";
+        return Spelling.Closest(word, candidates) is { } best ? $" Did you mean '{best}'?" : string.Empty;
     }
 
     private static string HelpHint(ParseResult parse)
@@ -123,30 +119,5 @@ public static class UsageErrors
         }
 
         return $"Run '{string.Join(' ', names)} --help' for the usage.";
-    }
-
-    /// <summary>Levenshtein distance, case-sensitive like the options themselves.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Shipshape.Core.Loading.Segments;
 using Shipshape.Core.Syntax;
 
 namespace Shipshape.Core.Loading;
@@ -127,23 +128,14 @@ internal sealed class BlockYamlReader
         var start = range.Start;
         var firstLine = range.FirstLine;
         var line = range.FirstLine;
-        for (var lineStart = range.Start; lineStart < range.End;)
+        for (var lineStart = range.Start; lineStart >= 0 && lineStart < range.End; lineStart = DocumentMarkers.NextLineStart(text, lineStart, range.End), line++)
         {
-            var newline = text.AsSpan(lineStart, range.End - lineStart).IndexOf('\n');
-            if (lineStart > start && lineStart - start >= target && IsDocumentMarkerLine(text, lineStart, range.End))
+            if (lineStart > start && lineStart - start >= target && DocumentMarkers.IsDocumentMarkerLine(text, lineStart, range.End))
             {
                 segments.Add(new TextSegment(start, lineStart, firstLine));
                 start = lineStart;
                 firstLine = line;
             }
-
-            if (newline < 0)
-            {
-                break;
-            }
-
-            lineStart += newline + 1;
-            line++;
         }
 
         if (segments.Count == 0)
@@ -155,9 +147,6 @@ internal sealed class BlockYamlReader
         return segments;
     }
 
-    private static bool IsDocumentMarkerLine(char[] text, int lineStart, int end) =>
-        lineStart + 3 <= end && text[lineStart] == '-' && text[lineStart + 1] == '-' && text[lineStart + 2] == '-'
-        && (lineStart + 3 == end || text[lineStart + 3] is ' ' or '\t' or '\r' or '\n');
 
     /// <summary>A copy without the \r of each \r\n (a lone \r stays, and sends the file to the full parser).</summary>
     private static (char[] Text, int Length) WithoutCarriageReturns(char[] text, int length)

@@ -1,3 +1,4 @@
+using Shipshape.Core.Analysis;
 using System.Globalization;
 using System.Text;
 using Shipshape.Core.Schema.JsonSchema;
@@ -571,7 +572,7 @@ internal sealed class SchemaValidator
 
     private string UnknownFieldMessage(string key, IReadOnlyDictionary<string, SchemaNode>? known)
     {
-        var suggestion = known is null ? null : FieldNames.Closest(key, known.Keys);
+        var suggestion = known is null ? null : Spelling.Closest(key, known.Keys);
         var hint = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
         return $"{PathText()} is not a field of {_subject}{hint}";
     }

@@ -111,6 +111,23 @@ public sealed class ParallelLoadTests
         Assert.Equal(LoadedFileDescription.Describe(one), LoadedFileDescription.Describe(four));
     }
 
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\u0085")]
+    [InlineData("\u2028")]
+    [InlineData("\u2029")]
+    public void A_line_break_the_parser_counts_in_an_early_segment_moves_the_later_lines_as_in_one_reader(string lineBreak)
+    {
+        // SharpYaml reads YAML 1.1, where a lone CR, NEL and the line and paragraph separators end lines too: the
+        // segments after this first document must start on the lines one reader gives them (found by the fuzzer).
+        var text = "---\nfirst: 1" + lineBreak + "second: 2\n" + Stream(Count);
+
+        var one = Whole(text);
+        var four = Load(text, threads: 4);
+
+        Assert.Equal(LoadedFileDescription.Describe(one), LoadedFileDescription.Describe(four));
+    }
+
     [Fact]
     public void Every_multi_document_manifest_we_have_reads_the_same_in_segments()
     {

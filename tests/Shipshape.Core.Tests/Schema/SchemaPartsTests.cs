@@ -1,3 +1,4 @@
+using Shipshape.Core.Analysis;
 using Shipshape.Core.Schema;
 
 namespace Shipshape.Core.Tests.Schema;
@@ -26,7 +27,7 @@ public sealed class SchemaPartsTests
     [InlineData("selectr", "selector")]
     [InlineData("zzzzzz", null)]
     public void Closest_field_name(string unknown, string? expected) =>
-        Assert.Equal(expected, FieldNames.Closest(unknown, ["replicas", "selector", "template", "containers", "strategy"]));
+        Assert.Equal(expected, Spelling.Closest(unknown, ["replicas", "selector", "template", "containers", "strategy"]));
 
     [Theory]
     [InlineData("1.30", 1, 30)]

@@ -68,34 +68,22 @@ internal static class DocumentPieces
         var lineStart = range.Start;
         while (true)
         {
-            if (lineStart > start && IsDocumentMarkerLine(text, lineStart, range.End))
+            if (lineStart > start && DocumentMarkers.IsDocumentMarkerLine(text, lineStart, range.End))
             {
                 yield return new BlockYamlReader.TextSegment(start, lineStart, firstLine);
                 start = lineStart;
                 firstLine = line;
             }
 
-            var lineEnd = lineStart;
-            while (lineEnd < range.End && !IsLineBreak(text[lineEnd]))
-            {
-                lineEnd++;
-            }
-
-            if (lineEnd >= range.End)
+            lineStart = DocumentMarkers.NextLineStart(text, lineStart, range.End);
+            if (lineStart < 0)
             {
                 break;
             }
 
-            lineStart = lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < range.End && text[lineEnd + 1] == '\n' ? 2 : 1);
             line++;
         }
 
         yield return new BlockYamlReader.TextSegment(start, range.End, firstLine);
     }
-
-    private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
-
-    private static bool IsDocumentMarkerLine(char[] text, int lineStart, int end) =>
-        lineStart + 3 <= end && text[lineStart] == '-' && text[lineStart + 1] == '-' && text[lineStart + 2] == '-'
-        && (lineStart + 3 == end || text[lineStart + 3] is ' ' or '\t' || IsLineBreak(text[lineStart + 3]));
 }

@@ -25,7 +25,7 @@ public sealed class SHIP4002PullPolicyKeepsStaleImage : ManifestAnalyzer
             if (container.ImagePullPolicyNode is { IsNull: false } policy && policy.Value is "IfNotPresent" or "Never"
                 && container.Image is { } image && ImageReference.UnpinnedReason(image) is not null)
             {
-                context.Report(Rule, policy, container.Describe(), image, policy.Value);
+                context.Report(Rule, policy, container.DescribeAsSubject(), image, policy.Value);
             }
         }
     }

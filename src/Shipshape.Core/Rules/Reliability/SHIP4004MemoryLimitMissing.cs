@@ -25,7 +25,7 @@ public sealed class SHIP4004MemoryLimitMissing : ManifestAnalyzer
         {
             if (container.Kind != ContainerKind.Ephemeral && container.Resources?.Mapping("limits")?["memory"] is null)
             {
-                context.Report(Rule, container.Anchor, container.Describe());
+                context.Report(Rule, container.Anchor, container.DescribeAsSubject());
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class SHIP4005ReadinessProbeMissing : ManifestAnalyzer
         {
             if (container.ReadinessProbe is null)
             {
-                context.Report(Rule, container.Anchor, container.Describe());
+                context.Report(Rule, container.Anchor, container.DescribeAsSubject());
             }
         }
     }

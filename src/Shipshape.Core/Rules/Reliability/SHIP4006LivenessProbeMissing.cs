@@ -30,7 +30,7 @@ public sealed class SHIP4006LivenessProbeMissing : ManifestAnalyzer
         {
             if (container.LivenessProbe is null)
             {
-                context.Report(Rule, container.Anchor, container.Describe());
+                context.Report(Rule, container.Anchor, container.DescribeAsSubject());
             }
         }
     }

@@ -62,7 +62,7 @@ public sealed class SHIP1003NoSchema : ManifestAnalyzer
             return "add its CustomResourceDefinition to the linted files, or point --schema-location at its JSON schema";
         }
 
-        if (FieldNames.Closest(kind, sameGroup.Select(k => k.Kind).Distinct()) is { } kindGuess && kindGuess != kind)
+        if (Spelling.Closest(kind, sameGroup.Select(k => k.Kind).Distinct()) is { } kindGuess && kindGuess != kind)
         {
             return $"did you mean kind '{kindGuess}'?";
         }

@@ -40,7 +40,7 @@ public sealed class SHIP3006WritableHostPath : ManifestAnalyzer
             {
                 if (mount.Scalar("name") is { IsNull: false } name && hostPathVolumes.Contains(name.Value) && mount.Flag("readOnly", expected: true) is null)
                 {
-                    context.Report(Rule, mount.Scalar("readOnly") ?? name, container.Describe(), name.Value);
+                    context.Report(Rule, mount.Scalar("readOnly") ?? name, container.DescribeAsSubject(), name.Value);
                 }
             }
         }

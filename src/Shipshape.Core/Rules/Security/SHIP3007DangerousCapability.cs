@@ -27,7 +27,7 @@ public sealed class SHIP3007DangerousCapability : ManifestAnalyzer
                 var name = capability.Value.ToUpperInvariant();
                 if (Why(name.StartsWith("CAP_", StringComparison.Ordinal) ? name[4..] : name) is { } why)
                 {
-                    context.Report(Rule, capability, container.Describe(), capability.Value, why);
+                    context.Report(Rule, capability, container.DescribeAsSubject(), capability.Value, why);
                 }
             }
         }

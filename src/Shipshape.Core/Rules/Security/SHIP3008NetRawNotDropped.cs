@@ -33,7 +33,7 @@ public sealed class SHIP3008NetRawNotDropped : ManifestAnalyzer
                 .Any(c => c.Value.ToUpperInvariant() is "NET_RAW" or "CAP_NET_RAW" or "ALL") ?? false;
             if (!dropped)
             {
-                context.Report(Rule, container.Anchor, container.Describe());
+                context.Report(Rule, container.Anchor, container.DescribeAsSubject());
             }
         }
     }

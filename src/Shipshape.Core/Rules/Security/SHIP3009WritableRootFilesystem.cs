@@ -26,7 +26,7 @@ public sealed class SHIP3009WritableRootFilesystem : ManifestAnalyzer
             var securityContext = container.SecurityContext;
             if (securityContext.Flag("readOnlyRootFilesystem", expected: true) is null)
             {
-                context.Report(Rule, securityContext?.Scalar("readOnlyRootFilesystem") ?? container.Anchor, container.Describe());
+                context.Report(Rule, securityContext?.Scalar("readOnlyRootFilesystem") ?? container.Anchor, container.DescribeAsSubject());
             }
         }
     }

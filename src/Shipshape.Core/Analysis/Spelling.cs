@@ -1,7 +1,10 @@
-namespace Shipshape.Core.Schema;
+namespace Shipshape.Core.Analysis;
 
-/// <summary>Finds the known field an unknown one was probably meant to be ("replicaz" → "replicas").</summary>
-internal static class FieldNames
+/// <summary>
+/// Finds the known word an unknown one was probably meant to be: a field ("replicaz" → "replicas"), an option
+/// ("--formt" → "--format"), a command.
+/// </summary>
+public static class Spelling
 {
     public static string? Closest(string unknown, IEnumerable<string> known)
     {
