@@ -103,13 +103,24 @@ public sealed class ReleaseDownloadActionTests : IDisposable
             run.Log);
     }
 
-    [Theory]
-    [InlineData("main")]
-    [InlineData("8f3c2a1b9d4e5f60718293a4b5c6d7e8f9012345")]
-    [InlineData("")]
-    public void A_branch_or_commit_ref_is_refused_without_a_version(string actionRef)
+    [Fact]
+    public void Without_an_action_ref_the_checkout_directory_of_the_action_names_the_release()
     {
-        var run = Install(actionRef: actionRef);
+        PublishRelease("1.2.3", AllRuntimes);
+
+        var run = Install(actionRef: string.Empty, actionPath: Path.Combine(_temp.Root, "_actions", "shipshape-io", "shipshape", "v1.2.3"));
+
+        Assert.True(run.Failure is null, $"{run.Failure}\n{run.Log}");
+        Assert.Equal("1.2.3", run.StepOutputs("resolve")["version"]);
+    }
+
+    [Theory]
+    [InlineData("main", "v1.2.3")]
+    [InlineData("8f3c2a1b9d4e5f60718293a4b5c6d7e8f9012345", "v1.2.3")]
+    [InlineData("", "main")]
+    public void A_branch_or_commit_ref_is_refused_without_a_version(string actionRef, string checkoutDirectory)
+    {
+        var run = Install(actionRef: actionRef, actionPath: Path.Combine(_temp.Root, "_actions", "shipshape-io", "shipshape", checkoutDirectory));
 
         Assert.Equal(("Resolve shipshape release", 2), run.Failure);
         Assert.Equal(
@@ -223,11 +234,12 @@ public sealed class ReleaseDownloadActionTests : IDisposable
             text, StringComparison.Ordinal);
     }
 
-    private ActionRun Install(string actionRef, string? version = null, string os = "Linux", string arch = "X64", bool skipInstall = false)
+    private ActionRun Install(
+        string actionRef, string? version = null, string os = "Linux", string arch = "X64", bool skipInstall = false, string? actionPath = null)
     {
         var runnerTemp = Directory.CreateDirectory(Path.Combine(_temp.Root, "runner-" + Guid.NewGuid().ToString("N"))).FullName;
         var inputs = version is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["version"] = version };
-        var run = new ActionRun(_action, CiTestPaths.Root, _temp.Root, runnerTemp, inputs) { ActionRef = actionRef };
+        var run = new ActionRun(_action, actionPath ?? CiTestPaths.Root, _temp.Root, runnerTemp, inputs) { ActionRef = actionRef };
         run.Environment["RUNNER_OS"] = os;
         run.Environment["RUNNER_ARCH"] = arch;
         // A plain directory for the release downloads, a file:// URL for the API: both forms must work.
