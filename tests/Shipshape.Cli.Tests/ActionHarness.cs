@@ -3,8 +3,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace Shipshape.Cli.Tests;
 
-/// <summary>One step of a composite action: its id, its bash script and its env (with unevaluated expressions).</summary>
-public sealed record ActionStep(string? Id, string Name, string Run, IReadOnlyList<KeyValuePair<string, string>> Env);
+/// <summary>
+/// One step of a composite action: its id, its bash script and its env (with unevaluated expressions), or the action
+/// it uses (<c>uses:</c>, such as actions/cache), which the harness cannot run and leaves out.
+/// </summary>
+public sealed record ActionStep(string? Id, string Name, string Run, IReadOnlyList<KeyValuePair<string, string>> Env, string? Uses = null);
 
 /// <summary>action.yml as the runner reads it: inputs with defaults, outputs as expressions, steps in order.</summary>
 public sealed class ActionDefinition
@@ -39,6 +42,11 @@ public sealed class ActionDefinition
         Assert.Equal("composite", Scalar(runs["using"]));
         var steps = ((YamlSequenceNode)runs["steps"]).Children.Cast<YamlMappingNode>().Select(step =>
         {
+            if (step.Children.TryGetValue(new YamlScalarNode("uses"), out var uses))
+            {
+                return new ActionStep(null, Scalar(step["name"]), string.Empty, [], Scalar(uses));
+            }
+
             Assert.Equal("bash", Scalar(step["shell"]));
             var env = step.Children.TryGetValue(new YamlScalarNode("env"), out var envNode)
                 ? ((YamlMappingNode)envNode).Children.Select(e => KeyValuePair.Create(Scalar(e.Key), Scalar(e.Value))).ToList()
@@ -87,6 +95,14 @@ public sealed partial class ActionRun
 
     public string RunnerTemp { get; }
 
+    /// <summary>The ref the workflow uses the action at (<c>github.action_ref</c>): a tag, a branch or a commit.</summary>
+    public string ActionRef { get; init; } = string.Empty;
+
+    /// <summary>Variables the runner's environment holds besides the usual ones, or overrides (RUNNER_OS, a test URL).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    public string ToolCache => Path.Combine(RunnerTemp, "tool-cache");
+
     public string Log => _log.ToString();
 
     public string Summary => _summary.ToString();
@@ -102,7 +118,7 @@ public sealed partial class ActionRun
     /// <summary>Runs the steps in order, skipping those named in <paramref name="skip"/>; stops at the first that fails.</summary>
     public ActionRun RunSteps(params string[] skip)
     {
-        foreach (var step in _action.Steps.Where(s => s.Id is null || !skip.Contains(s.Id)))
+        foreach (var step in _action.Steps.Where(s => s.Uses is null && (s.Id is null || !skip.Contains(s.Id))))
         {
             var exitCode = RunStep(step);
             if (exitCode != 0)
@@ -172,13 +188,13 @@ public sealed partial class ActionRun
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in new[] { "PATH", "HOME", "USER", "LANG", "TMPDIR", "MSBUILDDISABLENODEREUSE" })
         {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
+            if (System.Environment.GetEnvironmentVariable(name) is { } value)
             {
                 environment[name] = value;
             }
         }
 
-        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
         {
             var name = (string)entry.Key;
             if ((name.StartsWith("DOTNET_", StringComparison.Ordinal) || name.StartsWith("NUGET_", StringComparison.Ordinal)) && name != "DOTNET_HOST_PATH")
@@ -192,6 +208,14 @@ public sealed partial class ActionRun
         environment["GITHUB_WORKSPACE"] = Workspace;
         environment["GITHUB_ACTION_PATH"] = ActionPath;
         environment["RUNNER_TEMP"] = RunnerTemp;
+        environment["RUNNER_TOOL_CACHE"] = ToolCache;
+        environment["RUNNER_OS"] = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux";
+        environment["RUNNER_ARCH"] = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "ARM64" : "X64";
+        foreach (var (name, value) in Environment)
+        {
+            environment[name] = value;
+        }
+
         return environment;
     }
 
@@ -204,7 +228,10 @@ public sealed partial class ActionRun
             ["inputs", var name] => _inputs.TryGetValue(name, out var value) ? value : _action.InputDefaults[name],
             ["github", "action_path"] => ActionPath,
             ["github", "workspace"] => Workspace,
+            ["github", "action_ref"] => ActionRef,
+            ["github", "token"] => "test-token",
             ["runner", "temp"] => RunnerTemp,
+            ["runner", "tool_cache"] => ToolCache,
             ["steps", var id, "outputs", var name] => _stepOutputs.TryGetValue(id, out var outputs) && outputs.TryGetValue(name, out var value) ? value : string.Empty,
             _ => throw new InvalidOperationException($"The harness does not evaluate '{match.Value}'"),
         };

@@ -14,6 +14,7 @@ public sealed class ActionInstallFixture : IDisposable
     {
         Action = ActionDefinition.Load(Path.Combine(CiTestPaths.Root, "action.yml"));
         var install = new ActionRun(Action, CiTestPaths.Root, _temp.Root, _temp.Root, new Dictionary<string, string> { ["version"] = "local" });
+        Assert.True(install.RunOnly("resolve"), $"The resolve step failed: {install.Failure}\n{install.Log}");
         Assert.True(install.RunOnly("install", yieldCpu: true), $"The install step failed: {install.Failure}\n{install.Log}");
         InstallOutputs = install.StepOutputs("install");
     }
@@ -289,7 +290,7 @@ public sealed class ActionTests(ActionInstallFixture fixture) : IClassFixture<Ac
         run.SetStepOutputs("install", fixture.InstallOutputs);
         try
         {
-            return run.RunSteps(skip: "install");
+            return run.RunSteps("resolve", "install");
         }
         finally
         {

@@ -44,7 +44,7 @@ public sealed class CommandLineTests : IDisposable
         var result = CliRunner.Run("lint", "--format", "xml", _pod);
 
         Assert.Equal(
-            (2, string.Empty, "shipshape: Argument 'xml' not recognized. Must be one of: 'text', 'json', 'sarif', 'junit', 'github', 'msbuild'. Run 'shipshape lint --help' for the usage.\n"),
+            (2, string.Empty, "shipshape: Argument 'xml' not recognized. Must be one of: 'text', 'json', 'sarif', 'junit', 'github', 'msbuild', 'gitlab'. Run 'shipshape lint --help' for the usage.\n"),
             (result.ExitCode, result.Stdout, result.Stderr));
     }
 

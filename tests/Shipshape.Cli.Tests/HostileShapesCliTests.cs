@@ -8,7 +8,7 @@ public sealed class HostileShapesCliTests
 {
     private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx:1.0\n";
 
-    public static TheoryData<string> Formats() => ["json", "sarif", "junit", "github", "text", "msbuild"];
+    public static TheoryData<string> Formats() => ["json", "sarif", "junit", "github", "text", "msbuild", "gitlab"];
 
     [Theory(Timeout = 20_000)]
     [MemberData(nameof(Formats))]

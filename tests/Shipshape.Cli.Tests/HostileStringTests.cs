@@ -103,16 +103,20 @@ public sealed class HostileStringTests : IDisposable
     [Theory]
     [InlineData("json")]
     [InlineData("sarif")]
+    [InlineData("gitlab")]
     public void Json_formats_carry_the_strings_exactly(string format)
     {
         var result = CliRunner.Run("lint", "--format", format, "--config", Path.Combine(_files.Root, ".shipshape.yaml"), _path);
 
         Assert.Equal((1, string.Empty), (result.ExitCode, result.Stderr));
         using var document = JsonDocument.Parse(result.Stdout);
-        var messages = format == "json"
-            ? document.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("message").GetString()!).ToArray()
-            : document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
-                .Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToArray();
+        var messages = format switch
+        {
+            "json" => document.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("message").GetString()!).ToArray(),
+            "gitlab" => document.RootElement.EnumerateArray().Select(i => i.GetProperty("description").GetString()!).ToArray(),
+            _ => document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToArray(),
+        };
         Assert.Contains(messages, m => m.StartsWith("Label key 'a\u001b[31m\n::error::x\0\u0085\u2028\u2029\u009b\u202e' is not valid", StringComparison.Ordinal));
         if (format == "json")
         {

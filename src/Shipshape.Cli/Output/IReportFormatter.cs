@@ -10,7 +10,7 @@ public interface IReportFormatter
 
 public static class ReportFormats
 {
-    public static readonly string[] Names = ["text", "json", "sarif", "junit", "github", "msbuild"];
+    public static readonly string[] Names = ["text", "json", "sarif", "junit", "github", "msbuild", "gitlab"];
 
     public static IReportFormatter Create(string name, TextReportOptions text, bool useColor, ArtifactLocations locations) => name switch
     {
@@ -19,6 +19,7 @@ public static class ReportFormats
         "junit" => new JUnitFormatter(),
         "github" => new GitHubFormatter(locations),
         "msbuild" => new MsBuildFormatter(),
+        "gitlab" => new GitLabFormatter(locations),
         _ => new TextFormatter(text, useColor),
     };
 }
