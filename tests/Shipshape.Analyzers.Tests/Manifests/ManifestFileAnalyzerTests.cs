@@ -130,8 +130,8 @@ public sealed class ManifestFileAnalyzerTests
         test.TestState.AdditionalFiles.Add((".shipshape.yaml", QuietConfiguration));
 
         // The testing library turns on every rule that is off by default, which the compiler options then pass to the
-        // engine as enabled; the hardening rules (off by default since the recommended preset) are turned off again here.
-        test.DisabledDiagnostics.AddRange(["SHIP3002", "SHIP3003", "SHIP3008", "SHIP3009", "SHIP4003", "SHIP4004", "SHIP4005", "SHIP4006"]);
+        // engine as enabled; the rules the recommended preset leaves off are turned off again here.
+        test.DisabledDiagnostics.AddRange(RuleCatalog.Descriptors.Where(d => !d.IsEnabledByDefault).Select(d => d.Id));
         test.TestState.AdditionalFiles.AddRange(manifests.Select(m => (m.Path, Microsoft.CodeAnalysis.Text.SourceText.From(m.Text))));
         if (globalConfig is not null)
         {

@@ -12,6 +12,7 @@ public sealed class SHIP4020ReplicasNotSpread : ManifestAnalyzer
         messageFormat: "{0} runs {1} replicas, but neither podAntiAffinity nor topologySpreadConstraints keeps them apart, so the scheduler may place them on one node or zone and one failure takes them all down; add a topologySpreadConstraint over kubernetes.io/hostname or topology.kubernetes.io/zone",
         category: RuleCategory.Reliability,
         defaultSeverity: Severity.Info,
+        isEnabledByDefault: false,
         description: "Replicas protect against a node or zone failure only when they run on different nodes or zones; the scheduler's default spreading is a soft preference.");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
