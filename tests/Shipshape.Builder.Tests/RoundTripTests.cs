@@ -18,7 +18,7 @@ public sealed class RoundTripTests
 {
     public static TheoryData<string> Manifests()
     {
-        var seed = Path.GetFullPath(Path.Combine(TestPaths.Root, "..", "shared", "corpus", "seed"));
+        var seed = TestPaths.Seed;
         var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
         return [.. Directory.EnumerateFiles(seed, "*.yml").Concat(Directory.EnumerateFiles(fixtures, "*.yaml")).Order(StringComparer.Ordinal)];
     }
@@ -38,7 +38,7 @@ public sealed class RoundTripTests
     [Fact]
     public void The_seed_deployment_becomes_readable_builder_code()
     {
-        var seed = Path.GetFullPath(Path.Combine(TestPaths.Root, "..", "shared", "corpus", "seed", "simple-deployment.yml"));
+        var seed = Path.Combine(TestPaths.Seed, "simple-deployment.yml");
         var code = CSharpGenerator.Generate([new SourceFile("simple-deployment.yml", File.ReadAllText(seed))]);
         Assert.Contains("""
                     app.Add(new Deployment()
@@ -186,6 +186,23 @@ public sealed class RoundTripTests
 internal static class TestPaths
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>shared/corpus/seed next to the repository, or next to a directory above it (a worktree of it).</summary>
+    public static string Seed { get; } = FindSeed();
+
+    private static string FindSeed()
+    {
+        for (var directory = new DirectoryInfo(Root).Parent; directory is not null; directory = directory.Parent)
+        {
+            var seed = Path.Combine(directory.FullName, "shared", "corpus", "seed");
+            if (Directory.Exists(seed))
+            {
+                return seed;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "seed"));
+    }
 
     private static string FindRoot()
     {

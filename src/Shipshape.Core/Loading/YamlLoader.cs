@@ -250,8 +250,16 @@ public sealed class YamlLoader
                     message = "a tab is used for indentation; YAML indents with spaces only";
                 }
 
+                // An unclosed [ or { is found where the parser gives up, often at the next document; the bracket is what to fix.
+                var resumeLine = span.Line;
+                if (UnclosedFlowStart(message) is { } open)
+                {
+                    span = new SourceSpan(open.Line, open.Column, open.Line, open.Column + 1);
+                    message += message.Contains("sequence", StringComparison.Ordinal) ? " (the '[' here is never closed)" : " (the '{' here is never closed)";
+                }
+
                 Report(SHIP0001YamlSyntaxError.Rule, span, message);
-                return span.Line;
+                return resumeLine;
             }
             catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
@@ -261,6 +269,12 @@ public sealed class YamlLoader
                 return span.Line;
             }
         }
+
+        /// <summary>Where the innermost open flow collection the parser's message is about starts, if any.</summary>
+        private (int Line, int Column)? UnclosedFlowStart(string message) =>
+            message.Contains("flow sequence", StringComparison.Ordinal) ? _frames.InnermostFlowStart(isMapping: false)
+            : message.Contains("flow mapping", StringComparison.Ordinal) ? _frames.InnermostFlowStart(isMapping: true)
+            : null;
 
         private static bool IsTabAt(string text, int index) => index >= 0 && index < text.Length && text[index] == '\t';
 
@@ -522,6 +536,19 @@ public sealed class YamlLoader
         }
 
         public Frame Peek() => _frames[Count - 1];
+
+        public (int Line, int Column)? InnermostFlowStart(bool isMapping)
+        {
+            for (var i = Count - 1; i >= 0; i--)
+            {
+                if (_frames[i].IsFlow && _frames[i].IsMapping == isMapping)
+                {
+                    return _frames[i].Start;
+                }
+            }
+
+            return null;
+        }
 
         public Frame Pop() => _frames[--Count];
 
