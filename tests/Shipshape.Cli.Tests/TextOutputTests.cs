@@ -215,7 +215,7 @@ public sealed class TextOutputTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             ["SHIP2001@10:12", "SHIP2004@17:27", "SHIP2005@17:26", "SHIP1001@7:13", "SHIP1002@19:11", "SHIP1001@22:22", "SHIP1004@24:13", "SHIP2004@30:18",
-             "SHIP2003@13:19", "SHIP2002@20:3", "SHIP0002@10:7", "SHIP0001@18:1"],
+             "SHIP2003@13:19", "SHIP2002@20:3", "SHIP0002@10:7", "SHIP0001@17:8"],
             result.JsonFindings());
     }
 

@@ -168,7 +168,7 @@ public sealed class PresetTests
         var report = new LintEngine(options).Run(InputCollector.Collect([RepositoryPaths.Examples]));
 
         Assert.Equal(
-            ["SHIP2001@10:12", "SHIP2005@17:26", "SHIP1001@7:13", "SHIP1001@22:22", "SHIP1004@24:13", "SHIP2003@13:19", "SHIP0002@10:7", "SHIP0001@18:1"],
+            ["SHIP2001@10:12", "SHIP2005@17:26", "SHIP1001@7:13", "SHIP1001@22:22", "SHIP1004@24:13", "SHIP2003@13:19", "SHIP0002@10:7", "SHIP0001@17:8"],
             report.Active.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Id}@{d.Span.Line}:{d.Span.Column}"));
         Assert.DoesNotContain(report.Active, d => d.Id.StartsWith("SHIP3", StringComparison.Ordinal) || d.Id.StartsWith("SHIP4", StringComparison.Ordinal));
     }

@@ -95,7 +95,7 @@ public sealed class FileDecodingTests : IDisposable
         var larger = Write("larger.yaml", Encoding.UTF8.GetBytes(ConfigMap(new string('a', 500_000)) + "  tail: [unclosed\n"));
         var smaller = Write("smaller.yaml", Encoding.UTF8.GetBytes(ConfigMap(new string('b', 300_000)) + "  big: again\n"));
 
-        Assert.Equal(["SHIP0001@8:1"], Lint.Files([larger]).Findings("SHIP0001"));
+        Assert.Equal(["SHIP0001@7:9"], Lint.Files([larger]).Findings("SHIP0001"));
         Assert.Equal(["SHIP0002@7:3"], Lint.Files([smaller]).Findings().Where(f => f.StartsWith("SHIP000", StringComparison.Ordinal)));
     }
 

@@ -82,7 +82,7 @@ public sealed class YamlLoaderTests
         var loaded = Load(text);
         var diagnostic = Assert.Single(loaded.Diagnostics);
         Assert.Equal("SHIP0001", diagnostic.Id);
-        Assert.Equal(4, diagnostic.Span.Line);
+        Assert.Equal((3, 4), (diagnostic.Span.Line, diagnostic.Span.Column));
         Assert.Equal(["a", "c"], loaded.Documents.Select(d => ((MappingNode)d.Root).Entries[0].KeyText));
         Assert.Equal(5, loaded.Documents[1].Root.Span.Line);
     }
