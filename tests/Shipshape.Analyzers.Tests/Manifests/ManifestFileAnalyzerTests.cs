@@ -85,7 +85,7 @@ public sealed class ManifestFileAnalyzerTests
     [Fact]
     public Task A_file_that_is_not_yaml_is_reported_at_the_syntax_error() => Run(
         [("k8s/broken.yaml", "apiVersion: v1\nkind: [Pod\n")],
-        DiagnosticResult.CompilerError("SHIP0001").WithSpan("k8s/broken.yaml", 3, 1, 3, 1));
+        DiagnosticResult.CompilerError("SHIP0001").WithSpan("k8s/broken.yaml", 2, 7, 2, 8));
 
     [Fact]
     public Task Additional_files_that_are_not_yaml_are_ignored() => Run(
