@@ -44,6 +44,19 @@ public sealed class PodSpec
     /// <summary>The pod-level <c>securityContext</c>, or null.</summary>
     public MappingNode? SecurityContext => Node.Mapping("securityContext");
 
+    /// <summary>
+    /// The pod's securityContext, then each container's, with the subject a message names it by ("The pod",
+    /// "Container 'web'"): the Pod Security Standards controls check the same field at both levels.
+    /// </summary>
+    public IEnumerable<(MappingNode? SecurityContext, string Subject)> SecurityContexts()
+    {
+        yield return (SecurityContext, "The pod");
+        foreach (var container in AllContainers)
+        {
+            yield return (container.SecurityContext, container.DescribeAsSubject());
+        }
+    }
+
     /// <summary>The entries of <c>volumes</c> that are mappings, in source order.</summary>
     public IEnumerable<MappingNode> Volumes => Node.Sequence("volumes")?.Items.OfType<MappingNode>() ?? [];
 

@@ -21,10 +21,9 @@ public sealed class SHIP3021SeccompUnconfined : ManifestAnalyzer
 
     private static void AnalyzePod(PodAnalysisContext context)
     {
-        Check(context, context.Spec.SecurityContext, "The pod");
-        foreach (var container in context.Spec.AllContainers)
+        foreach (var (securityContext, subject) in context.Spec.SecurityContexts())
         {
-            Check(context, container.SecurityContext, container.DescribeAsSubject());
+            Check(context, securityContext, subject);
         }
     }
 
