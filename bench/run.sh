@@ -19,11 +19,11 @@ if [ -z "${KUBECONFORM:-}" ] && [ -x "$out/tools/kubeconform" ]; then
 fi
 kubeconform=${KUBECONFORM:-$(command -v kubeconform || true)}
 # Comparable with shipshape's defaults: strict (unknown fields, duplicate keys), the same Kubernetes
-# version (shipshape's newest schema set, 1.30), one worker per core as shipshape's --threads (kubeconform
+# version (shipshape's default target, its newest schema set, 1.36), one worker per core as shipshape's --threads (kubeconform
 # defaults to 4 goroutines). -ignore-missing-schemas: kubeconform has no schema for CustomResourceDefinitions,
 # custom resources or removed apiVersions and would report each as an error; it skips them instead (shipshape
 # checks custom resources against the CRDs in the set, so it does somewhat more work on such corpora).
-kubeconform_flags=(-strict -summary -ignore-missing-schemas -kubernetes-version 1.30.0 -n "$(nproc)"
+kubeconform_flags=(-strict -summary -ignore-missing-schemas -kubernetes-version 1.36.0 -n "$(nproc)"
                    -schema-location "${KUBECONFORM_SCHEMAS:-}")
 
 command -v hyperfine >/dev/null || { echo "run.sh: hyperfine not found: apt-get install hyperfine" >&2; exit 2; }

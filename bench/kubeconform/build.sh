@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Build the kubeconform baseline for bench/run.sh (issue 8) without network access:
 #   bench/out/tools/kubeconform                                       the binary
-#   bench/out/tools/kubeconform-schemas/v1.30.0-standalone-strict/    its schemas, from schemas/kubernetes/1.30.json
+#   bench/out/tools/kubeconform-schemas/v1.36.0-standalone-strict/    its schemas, from schemas/kubernetes/ (1.36,
+#                                                                     shipshape's default target, unpacked by pack.py)
 #
 #   bench/kubeconform/build.sh
 # Env: KUBECONFORM_GIT  bare git snapshot of yannh/kubeconform (default /work/.mirror/yannh+kubeconform/repo)
 #      KUBECONFORM_REV  revision to build (default HEAD)
 #      GO119            Debian's Go 1.19 GOROOT (default /usr/lib/go-1.19; apt-get install golang-1.19-go)
-#      KUBECONFORM_SWAGGER  spec for the schemas (default schemas/kubernetes/1.30.json). The committed spec has
-#                       its descriptions stripped, so the schemas are ~40% smaller than kubeconform's published
-#                       ones and compile faster; for byte-level fidelity pass the upstream swagger.json that
-#                       schemas/SOURCES pins for 1.30 (python-kubernetes 30.1.0, swagger.json.unprocessed).
+#      KUBECONFORM_SWAGGER  spec for the schemas (default: 1.36's normalised definitions, rebuilt from
+#                       schemas/kubernetes/ by schemas/pack.py unpack). They have their descriptions stripped, so the
+#                       schemas are ~40% smaller than kubeconform's published ones and compile faster; for
+#                       byte-level fidelity pass the upstream swagger.json that schemas/SOURCES pins for 1.36.
 #
 # kubeconform's go.mod says go 1.24 but Debian bookworm has Go 1.19. The source and its vendor/ are
 # built unchanged; instead a private GOROOT (symlinks to Debian's, with a real copy of src/ because
@@ -59,5 +60,6 @@ echo "built $tools/kubeconform, version $("$tools/kubeconform" -v)"
 
 echo "== schemas"
 rm -rf "$tools/kubeconform-schemas"
-python3 "$here/openapi2jsonschema.py" "${KUBECONFORM_SWAGGER:-$root/schemas/kubernetes/1.30.json}" \
-  "$tools/kubeconform-schemas" 1.30.0
+swagger=${KUBECONFORM_SWAGGER:-$work/1.36.json}
+[ -n "${KUBECONFORM_SWAGGER:-}" ] || python3 "$root/schemas/pack.py" unpack "$root/schemas/kubernetes" 1.36 "$swagger"
+python3 "$here/openapi2jsonschema.py" "$swagger" "$tools/kubeconform-schemas" 1.36.0

@@ -2,7 +2,7 @@
 """Write kubeconform's schema directory for one Kubernetes version from a swagger 2.0 spec.
 
     openapi2jsonschema.py SPEC OUTDIR [K8S_VERSION]
-    e.g. openapi2jsonschema.py schemas/kubernetes/1.30.json bench/out/tools/kubeconform-schemas 1.30.0
+    e.g. openapi2jsonschema.py 1.36.json bench/out/tools/kubeconform-schemas 1.36.0 (1.36.json from schemas/pack.py unpack)
 
 writes OUTDIR/v<K8S_VERSION>-standalone-strict/<kind>[-<group>]-<version>.json, the layout of
 yannh/kubernetes-json-schema that `kubeconform -schema-location OUTDIR -strict
@@ -104,7 +104,7 @@ def file_name(title):
     return f"{kind}-{version}" if group in ("core", "api") else f"{kind}-{group}-{version}"
 
 
-def main(spec_path, out_dir, k8s_version="1.30.0"):
+def main(spec_path, out_dir, k8s_version="1.36.0"):
     definitions = json.load(open(spec_path, encoding="utf-8"))["definitions"]
     definitions[INT_OR_STRING] = {"oneOf": [{"type": "string"}, {"type": "integer"}]}
     definitions[QUANTITY] = {"oneOf": [{"type": "string"}, {"type": "number"}]}
