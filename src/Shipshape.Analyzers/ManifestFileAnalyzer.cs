@@ -8,7 +8,6 @@ using Shipshape.Core.Loading;
 using Shipshape.Core.Rules;
 using EngineDescriptor = Shipshape.Core.Analysis.DiagnosticDescriptor;
 using EngineDiagnostic = Shipshape.Core.Analysis.Diagnostic;
-using EngineSeverity = Shipshape.Core.Analysis.Severity;
 
 namespace Shipshape.Analyzers;
 
@@ -140,7 +139,7 @@ public sealed class ManifestFileAnalyzer : DiagnosticAnalyzer
         foreach (var finding in findings)
         {
             var descriptor = Descriptors[finding.Id];
-            var severity = ToRoslyn(finding.Severity);
+            var severity = EngineRules.ToRoslyn(finding.Severity);
             // Reported with the severity the engine settled on (the configuration's, else the rule's default);
             // the compiler's severity options still apply on top, as for any diagnostic.
             context.ReportDiagnostic(Diagnostic.Create(
@@ -185,15 +184,8 @@ public sealed class ManifestFileAnalyzer : DiagnosticAnalyzer
         title: rule.Title,
         messageFormat: rule.MessageFormat,
         category: rule.Category,
-        defaultSeverity: ToRoslyn(rule.DefaultSeverity),
+        defaultSeverity: EngineRules.ToRoslyn(rule.DefaultSeverity),
         isEnabledByDefault: rule.IsEnabledByDefault,
         description: rule.Description,
         helpLinkUri: rule.HelpLink);
-
-    private static DiagnosticSeverity ToRoslyn(EngineSeverity severity) => severity switch
-    {
-        EngineSeverity.Error => DiagnosticSeverity.Error,
-        EngineSeverity.Warning => DiagnosticSeverity.Warning,
-        _ => DiagnosticSeverity.Info,
-    };
 }

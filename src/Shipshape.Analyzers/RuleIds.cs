@@ -1,18 +1,20 @@
+using EngineRuleIds = Shipshape.Core.Analysis.RuleIds;
+
 namespace Shipshape.Analyzers;
 
 /// <summary>
-/// The analyzers' rule IDs. Analyzers run on .NET Standard 2.0 and cannot reference Shipshape.Core, so the IDs
-/// shared with manifest rules are repeated here under Core's constant names; a test keeps both lists equal.
+/// The analyzers' rule IDs: those shared with manifest rules are the engine's constants under the same names (the
+/// engine's catalogue also gives their severity, see <see cref="EngineRules"/>); SHIP5xxx are the builder's own.
 /// </summary>
 public static class RuleIds
 {
-    public const string WorkloadSelectorMismatch = "SHIP2001";
-    public const string ContainerPortCollision = "SHIP2005";
-    public const string DuplicateContainerName = "SHIP2006";
+    public const string WorkloadSelectorMismatch = EngineRuleIds.WorkloadSelectorMismatch;
+    public const string ContainerPortCollision = EngineRuleIds.ContainerPortCollision;
+    public const string DuplicateContainerName = EngineRuleIds.DuplicateContainerName;
 
-    public const string ImageTagLatest = "SHIP4001";
-    public const string InvalidObjectName = "SHIP4013";
-    public const string InvalidLabel = "SHIP4014";
+    public const string ImageTagLatest = EngineRuleIds.ImageTagLatest;
+    public const string InvalidObjectName = EngineRuleIds.InvalidObjectName;
+    public const string InvalidLabel = EngineRuleIds.InvalidLabel;
 
     public const string ObjectNotAdded = "SHIP5001";
     public const string ServiceTargetPortNotDeclared = "SHIP5002";

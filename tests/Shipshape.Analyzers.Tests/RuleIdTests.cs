@@ -30,6 +30,26 @@ public sealed class RuleIdTests
     }
 
     [Fact]
+    public void Every_id_shared_with_a_manifest_rule_has_the_engine_default_severity_and_enabled_state()
+    {
+        var shared = Descriptors.Where(d => !d.Id.StartsWith("SHIP5", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(6, shared.Length);
+        foreach (var descriptor in shared)
+        {
+            var engine = Shipshape.Core.Rules.RuleCatalog.Find(descriptor.Id);
+            Assert.NotNull(engine);
+            var expected = engine.DefaultSeverity switch
+            {
+                Shipshape.Core.Analysis.Severity.Error => DiagnosticSeverity.Error,
+                Shipshape.Core.Analysis.Severity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            };
+            Assert.True(expected == descriptor.DefaultSeverity, $"{descriptor.Id} is {descriptor.DefaultSeverity} in the analyzers but {engine.DefaultSeverity} in the CLI and the MSBuild task");
+            Assert.Equal(engine.IsEnabledByDefault, descriptor.IsEnabledByDefault);
+        }
+    }
+
+    [Fact]
     public void Every_analyzer_reports_one_known_id_with_its_doc_link()
     {
         var ids = Constants(typeof(RuleIds)).Values.Order(StringComparer.Ordinal).ToArray();

@@ -18,21 +18,21 @@ public sealed class SeverityConfigurationTests
         """;
 
     [Fact]
-    public Task Without_a_setting_the_default_severity_is_a_warning() => Verify.Analyzer<SHIP2005ContainerPortCollision>(
+    public Task Without_a_setting_the_severity_is_the_engine_default_an_error_as_in_the_cli() => Verify.Analyzer<SHIP2005ContainerPortCollision>(
         PortCollision,
         editorConfig: null,
-        Collision(DiagnosticSeverity.Warning));
+        Collision(DiagnosticSeverity.Error));
 
     [Fact]
-    public Task Severity_error_raises_the_finding_to_an_error() => Verify.Analyzer<SHIP2005ContainerPortCollision>(
+    public Task Severity_warning_lowers_the_finding_to_a_warning() => Verify.Analyzer<SHIP2005ContainerPortCollision>(
         PortCollision,
         """
         root = true
 
         [*.cs]
-        dotnet_diagnostic.SHIP2005.severity = error
+        dotnet_diagnostic.SHIP2005.severity = warning
         """,
-        Collision(DiagnosticSeverity.Error));
+        Collision(DiagnosticSeverity.Warning));
 
     [Fact]
     public Task Severity_none_silences_the_rule() => Verify.Analyzer<SHIP2005ContainerPortCollision>(

@@ -17,7 +17,7 @@ public sealed class SHIP2001WorkloadSelectorMismatch : BuilderAnalyzer
         title: "Workload selector does not match its pod template labels",
         messageFormat: "Selector {0}={1} of {2} does not match the pod template, which has {3}; the API server rejects it: make the selector and .TemplateLabel(...) agree, or drop .Selector(...) to select the template labels",
         category: RuleCategories.Consistency,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: EngineRules.DefaultSeverity(RuleIds.WorkloadSelectorMismatch),
         isEnabledByDefault: true,
         description: "A Deployment or ReplicaSet must select its own pods: every selector label must be a label of the pod template.",
         helpLinkUri: HelpLinks.For(RuleIds.WorkloadSelectorMismatch));

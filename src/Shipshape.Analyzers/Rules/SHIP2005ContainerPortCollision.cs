@@ -12,7 +12,7 @@ public sealed class SHIP2005ContainerPortCollision : BuilderAnalyzer
         title: "Port collision inside a pod",
         messageFormat: "Port {0}/{1} of container '{2}' is already declared by {3} on line {4}; containers of a pod share one network namespace, so only one of them can bind it: use a different port",
         category: RuleCategories.Consistency,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: EngineRules.DefaultSeverity(RuleIds.ContainerPortCollision),
         isEnabledByDefault: true,
         description: "All containers of a pod share its network namespace; two of them cannot listen on the same port and protocol.",
         helpLinkUri: HelpLinks.For(RuleIds.ContainerPortCollision));

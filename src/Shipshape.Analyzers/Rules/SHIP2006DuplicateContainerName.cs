@@ -12,7 +12,7 @@ public sealed class SHIP2006DuplicateContainerName : BuilderAnalyzer
         title: "Duplicate container name in a pod",
         messageFormat: "Container name '{0}' is already used on line {1} in this pod; the API server rejects the object: give each container its own name",
         category: RuleCategories.Consistency,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: EngineRules.DefaultSeverity(RuleIds.DuplicateContainerName),
         isEnabledByDefault: true,
         description: "Container names identify containers in logs, exec and status; the API server rejects a pod with two containers of one name.",
         helpLinkUri: HelpLinks.For(RuleIds.DuplicateContainerName));

@@ -13,7 +13,7 @@ public sealed class SHIP4001ImageTagLatest : BuilderCallAnalyzer
         title: "Image without a pinned tag",
         messageFormat: "Image '{0}' of container '{1}' {2}, so each node may run a different build and a rollback cannot return to the old one; pin a version tag or a digest (image@sha256:…)",
         category: RuleCategories.Reliability,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: EngineRules.DefaultSeverity(RuleIds.ImageTagLatest),
         isEnabledByDefault: true,
         description: "An image with no tag or the 'latest' tag changes under the same name: nodes pull different builds and rollbacks do not roll back.",
         helpLinkUri: HelpLinks.For(RuleIds.ImageTagLatest));

@@ -16,7 +16,7 @@ public sealed class SHIP4013InvalidObjectName : BuilderCallAnalyzer
         title: "Object name is not a valid DNS name",
         messageFormat: "'{0}' is not a valid {1} name: use {2}{3}",
         category: RuleCategories.Reliability,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: EngineRules.DefaultSeverity(RuleIds.InvalidObjectName),
         isEnabledByDefault: true,
         description: "Object and container names must be DNS-1123 names: lowercase letters, digits and '-', alphanumeric at both ends.",
         helpLinkUri: HelpLinks.For(RuleIds.InvalidObjectName));

@@ -13,7 +13,7 @@ public sealed class SHIP4014InvalidLabel : BuilderCallAnalyzer
         title: "Label key or value is not valid",
         messageFormat: "Label {0} '{1}' is not valid: {2}",
         category: RuleCategories.Reliability,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: EngineRules.DefaultSeverity(RuleIds.InvalidLabel),
         isEnabledByDefault: true,
         description: "Label keys are an optional DNS subdomain prefix and '/' and a name; names and values hold at most 63 letters, digits, '-', '_' and '.', alphanumeric at both ends.",
         helpLinkUri: HelpLinks.For(RuleIds.InvalidLabel));

@@ -16,7 +16,7 @@ public sealed class SHIP2001WorkloadSelectorMismatchTests
             .Selector("app", "echo")
             .Container(new Container().Name("echo").Image("echo:1.0")));
         """,
-        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("SHIP2001").WithSpan(6, 22, 6, 28)
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("SHIP2001").WithSpan(6, 22, 6, 28)
             .WithArguments("app", "echo", "Deployment 'echo'", "app=ehco"));
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SHIP2005ContainerPortCollisionTests
             .Container(new Container().Name("nginx").Port(80))
             .Container(new Container().Name("echo").Port(80)));
         """,
-        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("SHIP2005").WithSpan(6, 50, 6, 52)
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("SHIP2005").WithSpan(6, 50, 6, 52)
             .WithArguments(80, "TCP", "echo", "container 'nginx'", 5));
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class SHIP4013InvalidObjectNameTests
         var app = new App();
         app.Add(new Deployment().Name("Echo_Server"));
         """,
-        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("SHIP4013").WithSpan(4, 31, 4, 44).WithArguments(
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("SHIP4013").WithSpan(4, 31, 4, 44).WithArguments(
             "Echo_Server", "Deployment", "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit", ", such as 'echo-server'"));
 
     [Fact]

@@ -17,11 +17,11 @@ public sealed class SHIP4014InvalidLabelTests
             .Selector("app", "echo"));
         app.Add(new Service().Name("echo").Selector("tier", "-front"));
         """,
-        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("SHIP4014").WithSpan(6, 12, 6, 30)
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("SHIP4014").WithSpan(6, 12, 6, 30)
             .WithArguments("key", "Example.com/team", "its prefix 'Example.com' is not a lowercase DNS subdomain"),
-        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("SHIP4014").WithSpan(7, 27, 7, 40)
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("SHIP4014").WithSpan(7, 27, 7, 40)
             .WithArguments("value", "echo server", "it may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
-        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("SHIP4014").WithSpan(9, 53, 9, 61)
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("SHIP4014").WithSpan(9, 53, 9, 61)
             .WithArguments("value", "-front", "it may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit"));
 
     [Fact]
