@@ -20,20 +20,12 @@ public abstract class BuilderAnalyzer : BuilderCodeAnalyzer
 
     /// <summary>
     /// Analyzes a builder object once, at the outermost node of the expression that builds it, so that its findings
-    /// (inside the expression) are local to the analyzed node, as code fixes require.
+    /// (inside the expression) are local to the analyzed node, as code fixes require. An object starts at its creation
+    /// (<c>new Service()</c>) or at the intent helper that makes it (<c>web.ExposeViaService()</c>).
     /// </summary>
     private void AnalyzeIfChainTop(SyntaxNodeAnalysisContext node, BuilderTypes types)
     {
-        var expression = (ExpressionSyntax)node.Node;
-        var start = expression;
-        while (start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
-        {
-            start = access.Expression;
-        }
-
-        if (start is BaseObjectCreationExpressionSyntax creation
-            && node.SemanticModel.GetTypeInfo(creation, node.CancellationToken).Type is { } type && types.IsResource(type)
-            && FluentChain.Follow(creation, type, node.SemanticModel, node.CancellationToken) is { } chain && chain.Top == expression)
+        if (FluentChain.Written((ExpressionSyntax)node.Node, types, node.SemanticModel, node.CancellationToken) is { } chain)
         {
             AnalyzeObject(node, types, chain);
         }

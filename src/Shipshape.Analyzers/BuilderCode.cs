@@ -47,6 +47,35 @@ internal sealed class BuilderTypes
         return false;
     }
 
+    /// <summary>
+    /// True for a call of one of the builder's intent helpers, which make a new object from another
+    /// (<c>web.ExposeViaService()</c> makes a Service, <c>service.ExposeViaIngress(...)</c> an Ingress): a method of
+    /// Shipshape.Builder that returns a builder object of another type than the one it is called on.
+    /// </summary>
+    public bool IsIntentHelperCall(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+        && model.GetSymbolInfo(expression, cancellationToken).Symbol is IMethodSymbol { IsStatic: false } method
+        && method.ContainingNamespace is { Name: "Builder", ContainingNamespace.Name: "Shipshape" }
+        && IsResource(method.ReturnType)
+        && model.GetTypeInfo(access.Expression, cancellationToken).Type is { } receiver && IsResource(receiver)
+        && !SymbolEqualityComparer.Default.Equals(method.ReturnType, receiver);
+
+    /// <summary>
+    /// Where the builder object <paramref name="value"/> is made, when it is written in one expression: its creation
+    /// (<c>new Service()</c>) or the intent helper call that makes it (<c>web.ExposeViaService()</c>), before the fluent
+    /// calls that configure it; null for anything else (a local, <c>app.Add(...)</c>'s result, a method of the user's).
+    /// </summary>
+    public ExpressionSyntax? MadeIn(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var start = value;
+        while (start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && !IsIntentHelperCall(start, model, cancellationToken))
+        {
+            start = access.Expression;
+        }
+
+        return start is BaseObjectCreationExpressionSyntax || IsIntentHelperCall(start, model, cancellationToken) ? start : null;
+    }
+
     /// <summary>True for objects that run pods (Pod, Deployment, ReplicaSet): they derive from the builder's PodResource.</summary>
     public static bool IsPodResource(ITypeSymbol type) => DerivesFromBuilderType(type, "PodResource");
 
@@ -109,12 +138,19 @@ internal readonly struct FluentCall(IInvocationOperation operation)
 /// </summary>
 internal sealed class FluentChain
 {
-    private FluentChain(ExpressionSyntax top, ITypeSymbol type, IReadOnlyList<FluentCall> calls)
+    private FluentChain(ExpressionSyntax start, ExpressionSyntax top, ITypeSymbol type, IReadOnlyList<FluentCall> calls)
     {
+        Start = start;
         Top = top;
         Type = type;
         Calls = calls;
     }
+
+    /// <summary>Where the object is made: its creation, or the intent helper call that returns it (<c>web.ExposeViaService()</c>).</summary>
+    public ExpressionSyntax Start { get; }
+
+    /// <summary>The intent helper call that made the object, or null when the chain starts with <c>new</c>.</summary>
+    public InvocationExpressionSyntax? MadeByHelper => Start as InvocationExpressionSyntax;
 
     /// <summary>The outermost expression of the chain (its value is the built object).</summary>
     public ExpressionSyntax Top { get; }
@@ -139,7 +175,7 @@ internal sealed class FluentChain
             current = invocation;
         }
 
-        return new FluentChain(current, type, calls);
+        return new FluentChain(start, current, type, calls);
     }
 
     /// <summary>
@@ -166,8 +202,13 @@ internal sealed class FluentChain
     /// <summary>The constant value of the chain's last <c>.Name(...)</c>, or null.</summary>
     public string? ConstantName => CallsNamed("Name").Select(c => c.ConstantString("name")).LastOrDefault(n => n is not null);
 
-    /// <summary>"Deployment 'echo'", or just "Deployment" when the name is not a constant.</summary>
-    public string Description => ConstantName is { } name ? $"{Type.Name} '{name}'" : Type.Name;
+    /// <summary>
+    /// "Deployment 'echo'", or just "Deployment" when the name is not a constant; "the Service ExposeViaService() makes"
+    /// for an object an intent helper makes and the chain does not name.
+    /// </summary>
+    public string Description => ConstantName is { } name ? $"{Type.Name} '{name}'"
+        : MadeByHelper is { Expression: MemberAccessExpressionSyntax helper } ? $"the {Type.Name} {helper.Name.Identifier.ValueText}() makes"
+        : Type.Name;
 
     /// <summary>
     /// True when this chain is all the code that configures its object, so its calls tell the whole object: the
@@ -188,6 +229,64 @@ internal sealed class FluentChain
             _ => false,
         };
     }
+
+    /// <summary>
+    /// The chain that builds the object <paramref name="value"/> stands for, when the code shows it: the value written
+    /// inline (<c>new Deployment()...</c>), or a local initialised with one and configured by that chain alone.
+    /// </summary>
+    public static FluentChain? Building(ExpressionSyntax value, BuilderTypes types, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (value is IdentifierNameSyntax
+            && model.GetSymbolInfo(value, cancellationToken).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return Written(Unadded(initializer, types, model, cancellationToken), types, model, cancellationToken) is { } chain
+                && chain.ConfiguresWholeObject(types, model, cancellationToken) ? chain : null;
+        }
+
+        return Written(Unadded(value, types, model, cancellationToken), types, model, cancellationToken);
+    }
+
+    /// <summary>The object <c>app.Add(...)</c> adds (and returns) when <paramref name="value"/> is such a call, else the value itself.</summary>
+    private static ExpressionSyntax Unadded(ExpressionSyntax value, BuilderTypes types, SemanticModel model, CancellationToken cancellationToken) =>
+        value is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation && IsAppAddArgument(invocation.ArgumentList.Arguments[0].Expression, types, model, cancellationToken)
+            ? invocation.ArgumentList.Arguments[0].Expression
+            : value;
+
+    /// <summary>The chain whose whole expression is <paramref name="value"/>, from where the object is made (see <see cref="BuilderTypes.MadeIn"/>).</summary>
+    public static FluentChain? Written(ExpressionSyntax value, BuilderTypes types, SemanticModel model, CancellationToken cancellationToken) =>
+        types.MadeIn(value, model, cancellationToken) is { } start
+        && model.GetTypeInfo(start, cancellationToken).Type is { } type && types.IsResource(type)
+        && Follow(start, type, model, cancellationToken) is { } chain && chain.Top == value
+            ? chain
+            : null;
+
+    /// <summary>
+    /// True when some reference to <paramref name="local"/> hands the object on: as an argument, a returned or
+    /// assigned value, an element. Calls on it that return the same object count through their result
+    /// (<c>app.Add(web.Replicas(2))</c>); other calls (<c>web.ExposeViaService()</c>) do not add it.
+    /// </summary>
+    public static bool IsHandedOn(ILocalSymbol local, VariableDeclaratorSyntax declarator, ITypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var reference in References(local, declarator, model, cancellationToken))
+        {
+            if (IsHandedOn(Follow(reference, type, model, cancellationToken).Top))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the object's value <paramref name="value"/> goes somewhere: not only called on, nor dropped.</summary>
+    public static bool IsHandedOn(ExpressionSyntax value) => value.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Expression != value,
+        ExpressionStatementSyntax => false,
+        AssignmentExpressionSyntax assignment => assignment.Right == value,
+        _ => true,
+    };
 
     /// <summary>Every reference to <paramref name="local"/> in the block that declares it.</summary>
     public static IEnumerable<IdentifierNameSyntax> References(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace Shipshape.Analyzers;
 public static class RuleIds
 {
     public const string WorkloadSelectorMismatch = EngineRuleIds.WorkloadSelectorMismatch;
+    public const string IngressBackendNotFound = EngineRuleIds.IngressBackendNotFound;
     public const string ContainerPortCollision = EngineRuleIds.ContainerPortCollision;
     public const string DuplicateContainerName = EngineRuleIds.DuplicateContainerName;
 

@@ -8,6 +8,8 @@ namespace Shipshape.Analyzers.Rules;
 /// <summary>
 /// A builder object that is built and then dropped: its value is discarded, or it is kept in a local that is
 /// never passed anywhere (to <c>app.Add</c> or any other method), returned or stored. Synth would silently omit it.
+/// Objects that intent helpers make count too: a Service from <c>web.ExposeViaService()</c> that is only used to
+/// make an Ingress is never written.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SHIP5001ObjectNotAdded : BuilderAnalyzer
@@ -26,43 +28,22 @@ public sealed class SHIP5001ObjectNotAdded : BuilderAnalyzer
 
     private protected override void AnalyzeObject(SyntaxNodeAnalysisContext context, BuilderTypes types, FluentChain chain)
     {
-        var description = chain.ConstantName is null ? "This " + chain.Description : chain.Description;
+        var description = chain.ConstantName is not null ? chain.Description
+            : chain.MadeByHelper is not null ? "T" + chain.Description.Substring(1)
+            : "This " + chain.Description;
         switch (chain.Top.Parent)
         {
             case ExpressionStatementSyntax:
+            case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax helper } access
+                when access.Expression == chain.Top && types.IsIntentHelperCall(helper, context.SemanticModel, context.CancellationToken):
+                // Dropped, or only used to make another object (new Deployment()...ExposeViaService()).
                 context.ReportDiagnostic(Diagnostic.Create(Rule, chain.Top.GetLocation(), description));
                 break;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent?.Parent is LocalDeclarationStatementSyntax
                 && context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is ILocalSymbol local
-                && !IsUsed(local, declarator, chain.Type, context.SemanticModel, context.CancellationToken):
+                && !FluentChain.IsHandedOn(local, declarator, chain.Type, context.SemanticModel, context.CancellationToken):
                 context.ReportDiagnostic(Diagnostic.Create(Rule, declarator.Identifier.GetLocation(), description));
                 break;
         }
-    }
-
-    /// <summary>
-    /// True when some reference to <paramref name="local"/> hands the object on: as an argument, a returned or
-    /// assigned value, an element. Calls on it that return the same object count through their result
-    /// (<c>app.Add(web.Replicas(2))</c>); other calls (<c>web.ExposeViaService()</c>) do not add it.
-    /// </summary>
-    private static bool IsUsed(ILocalSymbol local, VariableDeclaratorSyntax declarator, ITypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
-    {
-        foreach (var reference in FluentChain.References(local, declarator, model, cancellationToken))
-        {
-            var value = FluentChain.Follow(reference, type, model, cancellationToken).Top;
-            var handedOn = value.Parent switch
-            {
-                MemberAccessExpressionSyntax access => access.Expression != value,
-                ExpressionStatementSyntax => false,
-                AssignmentExpressionSyntax assignment => assignment.Right == value,
-                _ => true,
-            };
-            if (handedOn)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,13 +1,16 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Shipshape.Analyzers.Rules;
 
 /// <summary>
 /// A hand-built Service forwards to a target port (number or name) that no container of the pods it selects
 /// declares, where the Service and those pods are built with constants in the same file: the builder twin of
-/// manifest rule SHIP2003. <c>ExposeViaService</c> takes its ports from the workload, so it is never reported.
+/// manifest rule SHIP2003. <c>ExposeViaService()</c> takes its ports from the workload, so it is never reported;
+/// <c>ExposeViaService(containerPort: 9999)</c> is, when no container of the workload declares 9999 (the builder
+/// would throw at run time).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
@@ -15,7 +18,7 @@ public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         id: RuleIds.ServiceTargetPortNotDeclared,
         title: "Service targets a port no container of the selected pods declares",
-        messageFormat: "{0} forwards port {1} to target port {2}, but no container of the pods it selects ({3}) declares it; they declare {4}: target one of those ports, declare the port with Container.Port(...), or build the Service with ExposeViaService(...)",
+        messageFormat: "{0} forwards port {1} to target port {2}, but no container of the pods it selects ({3}) declares it; they declare {4}: target one of those ports, or declare the port with Container.Port(...)",
         category: RuleCategories.Builder,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -30,6 +33,12 @@ public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
     private protected override void AnalyzeObject(SyntaxNodeAnalysisContext context, BuilderTypes types, FluentChain chain)
     {
         var (model, cancellationToken) = (context.SemanticModel, context.CancellationToken);
+        if (chain.MadeByHelper is { } helper)
+        {
+            CheckExposedPort(context, types, chain, helper);
+            return;
+        }
+
         if (!SymbolEqualityComparer.Default.Equals(chain.Type, types.Service)
             || chain.CallsNamed("ExternalName").Any()
             || chain.CallsNamed("Type").Any(call => FluentCall.Constant(call.Argument("type")) is not int type || type == ExternalNameType)
@@ -98,6 +107,31 @@ public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
                 string.Join(", ", selected.Select(owner => owner.Description)),
                 DescribePorts(declared)));
         }
+    }
+
+    /// <summary><c>web.ExposeViaService(containerPort: 9999)</c>, where the code shows every port of <c>web</c> and none is 9999.</summary>
+    private static void CheckExposedPort(SyntaxNodeAnalysisContext context, BuilderTypes types, FluentChain chain, InvocationExpressionSyntax helper)
+    {
+        var (model, cancellationToken) = (context.SemanticModel, context.CancellationToken);
+        if (model.GetOperation(helper, cancellationToken) is not IInvocationOperation { TargetMethod.Name: "ExposeViaService" } operation
+            || new FluentCall(operation) is var call && call.Argument("containerPort") is not { } portArgument
+            || FluentCall.Constant(portArgument) is not int containerPort
+            || helper.Expression is not MemberAccessExpressionSyntax access
+            || FluentChain.Building(access.Expression, types, model, cancellationToken) is not { } owner
+            || PodOwner.DeclaredPorts(owner, model, cancellationToken) is not { } declared
+            || declared.Any(port => port.Number == containerPort))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            portArgument.Syntax.GetLocation(),
+            char.ToUpperInvariant(chain.Description[0]) + chain.Description.Substring(1),
+            FluentCall.Constant(call.Argument("servicePort")) as int? ?? containerPort,
+            containerPort,
+            owner.Description,
+            DescribePorts(declared)));
     }
 
     /// <summary>The pairs given to the chain's <paramref name="method"/> calls, or null when one is not a constant.</summary>
@@ -189,7 +223,8 @@ public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
             return new PodOwner(chain.Description, ownerNamespace, labels, DeclaredPorts(chain, model, cancellationToken));
         }
 
-        private static List<DeclaredPort>? DeclaredPorts(FluentChain chain, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The ports the chain's containers declare, or null when a container or port is not written inline with constants.</summary>
+        public static List<DeclaredPort>? DeclaredPorts(FluentChain chain, SemanticModel model, CancellationToken cancellationToken)
         {
             var containers = chain.Inline("Container", "container", model, cancellationToken).ToList();
             if (containers.Count != chain.CallsNamed("Container").Count())

@@ -105,4 +105,34 @@ public sealed class SHIP5002ServiceTargetPortNotDeclaredTests
         app.Add(new Deployment().Name("echo").TemplateLabel("app", "echo").Container(new Container().Name("echo").Image("echo:1.0")));
         app.Add(new Service().Name("echo").Selector("app", "echo").Port(80, 8080).Port(81, {|SHIP5002:"http"|}));
         """);
+
+    [Fact]
+    public Task ExposeViaService_of_a_port_no_container_declares_is_reported_at_the_port() => Verify.Analyzer<SHIP5002ServiceTargetPortNotDeclared>(
+        """
+        using Shipshape.Builder;
+
+        var app = new App();
+        var web = app.Add(new Deployment().Name("web").TemplateLabel("app", "web")
+            .Container(new Container().Name("web").Port(8080, "http")));
+        app.Add(web.ExposeViaService(containerPort: 9999, servicePort: 80));
+        var api = new Deployment().Name("api").Container(new Container().Name("api").Port(80));
+        app.Add(api);
+        app.Add(api.ExposeViaService(9090));
+        """,
+        DiagnosticResult.CompilerWarning("SHIP5002").WithSpan(6, 45, 6, 49)
+            .WithArguments("The Service ExposeViaService() makes", 80, 9999, "Deployment 'web'", "8080 (http)"),
+        DiagnosticResult.CompilerWarning("SHIP5002").WithSpan(9, 30, 9, 34)
+            .WithArguments("The Service ExposeViaService() makes", 9090, 9090, "Deployment 'api'", "80"));
+
+    [Fact]
+    public Task ExposeViaService_of_a_workload_whose_ports_the_code_does_not_show_is_not_judged() => Verify.Analyzer<SHIP5002ServiceTargetPortNotDeclared>("""
+        using Shipshape.Builder;
+
+        var app = new App();
+        var sidecar = new Container().Name("proxy").Port(9999);
+        var web = app.Add(new Deployment().Name("web").Container(new Container().Name("web").Port(8080)).Container(sidecar));
+        app.Add(web.ExposeViaService(containerPort: 9999));
+        Deployment Make() => new Deployment().Name("made");
+        app.Add(Make().ExposeViaService(containerPort: 1234));
+        """);
 }
