@@ -95,6 +95,13 @@ public sealed class ObjectSet
         ns is null ? _customResourceNamespaces.Count > 0 : _customResourceNamespaces.Contains(ns) || _customResourceNamespaces.Contains(string.Empty);
 
     /// <summary>
+    /// Whether the set shows every pod that runs in <paramref name="ns"/>: it runs pods there, and no custom resource
+    /// there has an operator that runs more. Rules that say "no pod has these labels" ask this first, so a set
+    /// linted without its workloads stays silent.
+    /// </summary>
+    public bool ShowsEveryPodIn(string? ns) => HasPodsIn(ns) && !HasCustomResourcesIn(ns);
+
+    /// <summary>
     /// Custom resources' groups have a dot (the API server requires one) and are not Kubernetes' own (*.k8s.io,
     /// *.kubernetes.io), whose kinds run no pods of their own.
     /// </summary>
