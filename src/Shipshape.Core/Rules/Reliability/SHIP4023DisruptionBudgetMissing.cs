@@ -61,7 +61,7 @@ public sealed class SHIP4023DisruptionBudgetMissing : ManifestAnalyzer
         {
             if (owner is not Workload { Kind: "Deployment" or "StatefulSet" } workload
                 || guarded.Contains(workload)
-                || !context.Set.HasAny("PodDisruptionBudget", workload.Namespace)
+                || !context.Set.HasAnyInExactNamespace("PodDisruptionBudget", workload.Namespace)
                 || (workload.Namespace is { } ns ? guardedNamespaces.Contains(ns) : guardedNamespaces.Count > 0))
             {
                 continue;

@@ -50,7 +50,7 @@ public sealed class SHIP3048WorkloadNotIsolated : ManifestAnalyzer
         {
             // Only where the set holds policies; a CNI plug-in's own policy kinds (custom resources) may isolate the pods instead.
             if (isolated.Contains(owner)
-                || !context.Set.HasAny("NetworkPolicy", owner.Namespace)
+                || !context.Set.HasAnyInExactNamespace("NetworkPolicy", owner.Namespace)
                 || context.Set.HasCustomResourcesIn(owner.Namespace)
                 || (owner.Namespace is { } ns ? isolatedNamespaces.Contains(ns) : isolatedNamespaces.Count > 0))
             {
