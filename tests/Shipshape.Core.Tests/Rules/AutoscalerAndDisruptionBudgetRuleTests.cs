@@ -102,4 +102,26 @@ public sealed class AutoscalerAndDisruptionBudgetRuleTests
 
         Assert.DoesNotContain(Lint.Text(fixedSet, options: Lint.EveryRule).Active, d => Rules.Contains(d.Id));
     }
+
+    [Fact]
+    public void A_workload_without_a_namespace_is_judged_only_beside_budgets_without_one()
+    {
+        var search = Checkout[Checkout.LastIndexOf("apiVersion: apps/v1", StringComparison.Ordinal)..].Replace("  namespace: store\n", string.Empty, StringComparison.Ordinal);
+        const string Budget = """
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata:
+              name: other
+            spec:
+              maxUnavailable: 1
+              selector:
+                matchLabels: {app: other}
+            ---
+
+            """;
+        var budgetIn = (string? ns) => ns is null ? Budget : Budget.Replace("  name: other\n", $"  name: other\n  namespace: {ns}\n", StringComparison.Ordinal);
+
+        Assert.Empty(Lint.Text(budgetIn("store") + search, options: Lint.EveryRule).Findings(RuleIds.DisruptionBudgetMissing));
+        Assert.Equal([$"{RuleIds.DisruptionBudgetMissing}@15:13"], Lint.Text(budgetIn(null) + search, options: Lint.EveryRule).Findings(RuleIds.DisruptionBudgetMissing));
+    }
 }
