@@ -124,4 +124,19 @@ public sealed class AutoscalerAndDisruptionBudgetRuleTests
         Assert.Empty(Lint.Text(budgetIn("store") + search, options: Lint.EveryRule).Findings(RuleIds.DisruptionBudgetMissing));
         Assert.Equal([$"{RuleIds.DisruptionBudgetMissing}@15:13"], Lint.Text(budgetIn(null) + search, options: Lint.EveryRule).Findings(RuleIds.DisruptionBudgetMissing));
     }
+
+    [Fact]
+    public void A_budget_over_an_autoscaled_workload_that_writes_replicas_is_judged_once_against_the_autoscalers_minimum()
+    {
+        var withReplicas = Checkout
+            .Replace("name: checkout\n  namespace: store\nspec:\n  selector:", "name: checkout\n  namespace: store\nspec:\n  replicas: 3\n  selector:", StringComparison.Ordinal)
+            .Replace("  maxReplicas: 6", "  minReplicas: 2\n  maxReplicas: 6", StringComparison.Ordinal)
+            .Replace("  minAvailable: 1", "  minAvailable: 3", StringComparison.Ordinal);
+        Assert.Contains("  replicas: 3\n", withReplicas, StringComparison.Ordinal);
+
+        var report = Lint.Text(withReplicas);
+
+        Assert.Equal([$"{RuleIds.DisruptionBudgetBlocksAutoscaledEviction}@34:17"], report.Findings(RuleIds.DisruptionBudgetBlocksAutoscaledEviction));
+        Assert.Empty(report.Findings(RuleIds.DisruptionBudgetBlocksEviction));
+    }
 }
