@@ -14,7 +14,7 @@ public sealed class ObjectSet
     private readonly Dictionary<(string Key, string Value), List<KubeObject>> _podsByLabel = [];
     private readonly List<KubeObject> _podOwners = [];
 
-    /// <summary>Every (kind, namespace) that holds at least one object with that namespace set.</summary>
+    /// <summary>Every (kind, namespace) that holds at least one object, with "" for objects without a namespace.</summary>
     private readonly HashSet<(string Kind, string Namespace)> _kindsByNamespace = [];
     private readonly HashSet<string> _podNamespaces = new(StringComparer.Ordinal);
     private readonly HashSet<string> _customResourceNamespaces = new(StringComparer.Ordinal);
@@ -26,10 +26,7 @@ public sealed class ObjectSet
         foreach (var item in objects)
         {
             Append(_byKind, item.Kind, item);
-            if (item.Namespace is { } itemNamespace)
-            {
-                _kindsByNamespace.Add((item.Kind, itemNamespace));
-            }
+            _kindsByNamespace.Add((item.Kind, item.Namespace ?? string.Empty));
 
             if (IsCustomResourceGroup(item.Group))
             {
@@ -77,6 +74,13 @@ public sealed class ObjectSet
     /// </summary>
     public bool HasAny(string kind, string? ns) => ns is null ? _byKind.ContainsKey(kind) : _kindsByNamespace.Contains((kind, ns));
 
+    /// <summary>
+    /// Whether the set holds an object of <paramref name="kind"/> in exactly <paramref name="ns"/>: for null, one without
+    /// a namespace. Rules that report what is missing from a workload because its neighbours have it (a budget, a
+    /// policy) ask this: a chart without namespaces says nothing about the budgets of a namespace named elsewhere.
+    /// </summary>
+    public bool HasAnyInExactNamespace(string kind, string? ns) => _kindsByNamespace.Contains((kind, ns ?? string.Empty));
+
     /// <summary>Whether the set holds a Pod or a workload in <paramref name="ns"/> (anywhere when it is null), as <see cref="HasAny"/> counts.</summary>
     public bool HasPodsIn(string? ns) => ns is null ? _podOwners.Count > 0 : _podNamespaces.Contains(ns);
 
@@ -93,6 +97,13 @@ public sealed class ObjectSet
     /// </summary>
     public bool HasCustomResourcesIn(string? ns) =>
         ns is null ? _customResourceNamespaces.Count > 0 : _customResourceNamespaces.Contains(ns) || _customResourceNamespaces.Contains(string.Empty);
+
+    /// <summary>
+    /// Whether the set shows every pod that runs in <paramref name="ns"/>: it runs pods there, and no custom resource
+    /// there has an operator that runs more. Rules that say "no pod has these labels" ask this first, so a set
+    /// linted without its workloads stays silent.
+    /// </summary>
+    public bool ShowsEveryPodIn(string? ns) => HasPodsIn(ns) && !HasCustomResourcesIn(ns);
 
     /// <summary>
     /// Custom resources' groups have a dot (the API server requires one) and are not Kubernetes' own (*.k8s.io,

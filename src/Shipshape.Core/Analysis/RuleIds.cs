@@ -46,6 +46,7 @@ public static class RuleIds
     public const string RouteBackendNotFound = "SHIP2014";
     public const string RouteParentNotFound = "SHIP2015";
     public const string RouteNotAllowedByListener = "SHIP2016";
+    public const string NetworkPolicyPeerSelectsNothing = "SHIP2017";
 
     public const string PrivilegedContainer = "SHIP3001";
     public const string PrivilegeEscalationAllowed = "SHIP3002";
@@ -81,6 +82,8 @@ public static class RuleIds
     public const string BroadSubjectBinding = "SHIP3045";
     public const string SecretInConfigMap = "SHIP3046";
     public const string SecretInCommandArgs = "SHIP3047";
+    public const string WorkloadNotIsolated = "SHIP3048";
+    public const string PodCreationAccess = "SHIP3049";
 
     public const string ImageTagLatest = "SHIP4001";
     public const string PullPolicyKeepsStaleImage = "SHIP4002";
@@ -104,4 +107,7 @@ public static class RuleIds
     public const string ReplicasNotSpread = "SHIP4020";
     public const string ReplicasManagedByAutoscaler = "SHIP4021";
     public const string SelectorIncludesVersion = "SHIP4022";
+    public const string DisruptionBudgetMissing = "SHIP4023";
+    public const string DisruptionBudgetBlocksAutoscaledEviction = "SHIP4024";
+    public const string AutoscalerMinReplicasLow = "SHIP4025";
 }

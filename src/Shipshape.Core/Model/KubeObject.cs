@@ -69,7 +69,7 @@ public class KubeObject
     /// <summary>
     /// The fields whole-set rules read of this kind, or null when they read all of it. A kind without a model
     /// is only found by identity (duplicates, references by name) and suppressed by annotation, except for the
-    /// few whose references the set rules check (an autoscaler's target, a budget's or policy's pod selector).
+    /// few whose references the set rules check (an autoscaler's target, a budget's or policy's pod selectors).
     /// </summary>
     private protected virtual TreePruner? FieldsForSetRules => Kind switch
     {
@@ -84,7 +84,9 @@ public class KubeObject
     /// <summary>Budgets and autoscalers are small, and the availability and reference rules read their whole spec.</summary>
     private static TreePruner IdentityAndSpec { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec");
 
-    private static TreePruner NetworkPolicyFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.podSelector");
+    /// <summary>A policy's selector and its rules' peers: which pods it isolates, and which it admits.</summary>
+    private static TreePruner NetworkPolicyFields { get; } =
+        TreePruner.Keeping("apiVersion", "kind", "metadata", "spec.podSelector", "spec.ingress.from", "spec.egress.to");
 
     /// <summary>A ServiceAccount's token setting is the default of the pods that use it.</summary>
     private static TreePruner ServiceAccountFields { get; } = TreePruner.Keeping("apiVersion", "kind", "metadata", "automountServiceAccountToken");

@@ -52,6 +52,7 @@ public static class RuleCatalog
         new SHIP2014RouteBackendNotFound(),
         new SHIP2015RouteParentNotFound(),
         new SHIP2016RouteNotAllowedByListener(),
+        new SHIP2017NetworkPolicyPeerSelectsNothing(),
         new SHIP3001PrivilegedContainer(),
         new SHIP3002PrivilegeEscalationAllowed(),
         new SHIP3003RunAsNonRootNotSet(),
@@ -86,6 +87,8 @@ public static class RuleCatalog
         new SHIP3045BroadSubjectBinding(),
         new SHIP3046SecretInConfigMap(),
         new SHIP3047SecretInCommandArgs(),
+        new SHIP3048WorkloadNotIsolated(),
+        new SHIP3049PodCreationAccess(),
         new SHIP4001ImageTagLatest(),
         new SHIP4002PullPolicyKeepsStaleImage(),
         new SHIP4003ResourceRequestsMissing(),
@@ -108,6 +111,9 @@ public static class RuleCatalog
         new SHIP4020ReplicasNotSpread(),
         new SHIP4021ReplicasManagedByAutoscaler(),
         new SHIP4022SelectorIncludesVersion(),
+        new SHIP4023DisruptionBudgetMissing(),
+        new SHIP4024DisruptionBudgetBlocksAutoscaledEviction(),
+        new SHIP4025AutoscalerMinReplicasLow(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>

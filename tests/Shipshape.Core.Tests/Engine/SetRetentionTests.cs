@@ -125,6 +125,7 @@ public sealed class SetRetentionTests : IDisposable
     [InlineData("autoscaling/v2", "HorizontalPodAutoscaler", "scaleTargetRef", "{kind: Deployment, name: web}", "scaleTargetRef other")]
     [InlineData("policy/v1", "PodDisruptionBudget", "selector", "{matchLabels: {app: web}}", "selector other")]
     [InlineData("networking.k8s.io/v1", "NetworkPolicy", "podSelector", "{matchLabels: {app: web}}", "podSelector")]
+    [InlineData("networking.k8s.io/v1", "NetworkPolicy", "egress", "[{to: [{podSelector: {matchLabels: {app: db}}}], ports: [{port: 5432}]}]", "egress")]
     public void Kinds_whose_references_the_set_rules_check_keep_them(string apiVersion, string kind, string field, string value, string kept)
     {
         var original = Read($$"""
@@ -138,7 +139,7 @@ public sealed class SetRetentionTests : IDisposable
 
         var reduced = original.ReducedForSetRules();
 
-        // Autoscalers and budgets are small and the availability rules read their whole spec; policies keep their selector.
+        // Autoscalers and budgets are small and the availability rules read their whole spec; policies keep their selectors.
         Assert.Equal(kept.Split(' '), reduced.Spec!.Entries.Select(e => e.KeyText));
         Assert.Equal(original.Spec![field]!.Span, reduced.Spec[field]!.Span);
     }

@@ -34,7 +34,10 @@ public sealed class PolicyRule
             : [];
 
     /// <summary>Whether the rule covers the core API group (where pods and secrets live).</summary>
-    public bool CoversCoreGroup => ApiGroups.Any(g => g.Value is "" or "*");
+    public bool CoversCoreGroup => CoversAnyGroup([string.Empty]);
+
+    /// <summary>Whether the rule covers one of <paramref name="groups"/> (a resource served by several, as Deployments were by apps and extensions).</summary>
+    public bool CoversAnyGroup(IReadOnlyCollection<string> groups) => ApiGroups.Any(g => g.Value == "*" || groups.Contains(g.Value));
 
     /// <summary>The verbs, among <paramref name="verbs"/> (or "every verb ('*')"), that the rule grants, in its order.</summary>
     public IEnumerable<string> Grants(params string[] verbs) =>

@@ -25,8 +25,7 @@ public sealed class SHIP2009DisruptionBudgetSelectsNothing : ManifestAnalyzer
             // An empty selector selects every pod of the namespace (policy/v1). Only a set that runs pods there, and no
             // custom resources whose operators run more, can tell that none match.
             if (LabelSelector.FromStructured(budget.Spec?["selector"]) is not { IsEmpty: false } selector
-                || !context.Set.HasPodsIn(budget.Namespace)
-                || context.Set.HasCustomResourcesIn(budget.Namespace))
+                || !context.Set.ShowsEveryPodIn(budget.Namespace))
             {
                 continue;
             }

@@ -20,12 +20,9 @@ public sealed class SHIP2010NetworkPolicySelectsNothing : ManifestAnalyzer
 
     private static void AnalyzeSet(SetAnalysisContext context)
     {
-        foreach (var policy in context.Set.OfKind("NetworkPolicy"))
+        foreach (var policy in context.Set.OfKind("NetworkPolicy").Where(NetworkPolicy.Is))
         {
-            if (policy.Group != "networking.k8s.io"
-                || LabelSelector.FromStructured(policy.Spec?["podSelector"]) is not { IsEmpty: false } selector
-                || !context.Set.HasPodsIn(policy.Namespace)
-                || context.Set.HasCustomResourcesIn(policy.Namespace))
+            if (NetworkPolicy.PodSelector(policy) is not { } selector || !context.Set.ShowsEveryPodIn(policy.Namespace))
             {
                 continue;
             }

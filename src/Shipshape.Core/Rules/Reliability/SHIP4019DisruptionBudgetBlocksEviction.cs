@@ -24,6 +24,7 @@ public sealed class SHIP4019DisruptionBudgetBlocksEviction : ManifestAnalyzer
 
     private static void AnalyzeSet(SetAnalysisContext context)
     {
+        var autoscalers = new AutoscalerTargets(context.Set.OfKind("HorizontalPodAutoscaler"));
         foreach (var budget in context.Set.OfKind("PodDisruptionBudget"))
         {
             if (budget.Spec is not { } spec)
@@ -52,22 +53,25 @@ public sealed class SHIP4019DisruptionBudgetBlocksEviction : ManifestAnalyzer
             }
             else if (minAvailable.TryGetInt64(out var required) && required > 0
                 && LabelSelector.FromStructured(spec["selector"]) is { IsEmpty: false } selector
-                && KnownReplicas(context.Set.PodsMatching(selector, budget.Namespace)) is { } replicas && required >= replicas)
+                && KnownReplicas(context.Set.PodsMatching(selector, budget.Namespace), autoscalers) is { } replicas && required >= replicas)
             {
                 context.Report(Rule, budget, minAvailable, budget.Identity.Describe(), $"requires minAvailable {required}, and the workloads it selects run {replicas} replicas in all");
             }
         }
     }
 
-    /// <summary>The replicas of the selected workloads together, or null when one's count is not written down (a DaemonSet, an autoscaled Deployment).</summary>
-    private static long? KnownReplicas(IReadOnlyList<KubeObject> selected)
+    /// <summary>
+    /// The replicas of the selected workloads together, or null when one's count is not written down (a DaemonSet) or
+    /// an autoscaler sets it, whatever the manifest says (SHIP4024 compares the budget with the autoscaler's minimum).
+    /// </summary>
+    private static long? KnownReplicas(IReadOnlyList<KubeObject> selected, AutoscalerTargets autoscalers)
     {
         long total = 0;
         foreach (var owner in selected)
         {
             switch (owner)
             {
-                case Workload { ReplicasNode: { } node } when node.TryGetInt64(out var count):
+                case Workload { ReplicasNode: { } node } when node.TryGetInt64(out var count) && autoscalers.Scaling(owner) is null:
                     total += count;
                     break;
                 case Pod:
