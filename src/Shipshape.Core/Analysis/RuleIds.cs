@@ -29,6 +29,8 @@ public static class RuleIds
     public const string RequestAboveLimit = "SHIP1012";
     public const string ProbeHandlerCount = "SHIP1013";
     public const string HpaMinAboveMax = "SHIP1014";
+    public const string WorkloadRestartPolicyInvalid = "SHIP1015";
+    public const string DeprecatedServiceAccountField = "SHIP1016";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";
@@ -81,6 +83,7 @@ public static class RuleIds
     public const string BroadSubjectBinding = "SHIP3045";
     public const string SecretInConfigMap = "SHIP3046";
     public const string SecretInCommandArgs = "SHIP3047";
+    public const string IngressWithoutTls = "SHIP3050";
 
     public const string ImageTagLatest = "SHIP4001";
     public const string PullPolicyKeepsStaleImage = "SHIP4002";
@@ -104,4 +107,9 @@ public static class RuleIds
     public const string ReplicasNotSpread = "SHIP4020";
     public const string ReplicasManagedByAutoscaler = "SHIP4021";
     public const string SelectorIncludesVersion = "SHIP4022";
+    public const string JobWithoutTtl = "SHIP4026";
+    public const string UnhealthyPodEvictionPolicyUnset = "SHIP4027";
+    public const string DisruptionBudgetWithoutPolicy = "SHIP4028";
+    public const string CronJobWithoutDeadline = "SHIP4029";
+    public const string ProbesIdentical = "SHIP4030";
 }

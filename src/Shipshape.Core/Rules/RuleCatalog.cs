@@ -36,6 +36,8 @@ public static class RuleCatalog
         new SHIP1012RequestAboveLimit(),
         new SHIP1013ProbeHandlerCount(),
         new SHIP1014HpaMinAboveMax(),
+        new SHIP1015WorkloadRestartPolicyInvalid(),
+        new SHIP1016DeprecatedServiceAccountField(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),
@@ -86,6 +88,7 @@ public static class RuleCatalog
         new SHIP3045BroadSubjectBinding(),
         new SHIP3046SecretInConfigMap(),
         new SHIP3047SecretInCommandArgs(),
+        new SHIP3050IngressWithoutTls(),
         new SHIP4001ImageTagLatest(),
         new SHIP4002PullPolicyKeepsStaleImage(),
         new SHIP4003ResourceRequestsMissing(),
@@ -108,6 +111,11 @@ public static class RuleCatalog
         new SHIP4020ReplicasNotSpread(),
         new SHIP4021ReplicasManagedByAutoscaler(),
         new SHIP4022SelectorIncludesVersion(),
+        new SHIP4026JobWithoutTtl(),
+        new SHIP4027UnhealthyPodEvictionPolicyUnset(),
+        new SHIP4028DisruptionBudgetWithoutPolicy(),
+        new SHIP4029CronJobWithoutDeadline(),
+        new SHIP4030ProbesIdentical(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>
