@@ -29,6 +29,8 @@ public static class RuleIds
     public const string RequestAboveLimit = "SHIP1012";
     public const string ProbeHandlerCount = "SHIP1013";
     public const string HpaMinAboveMax = "SHIP1014";
+    public const string WorkloadRestartPolicyInvalid = "SHIP1015";
+    public const string DeprecatedServiceAccountField = "SHIP1016";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";
@@ -84,6 +86,7 @@ public static class RuleIds
     public const string SecretInCommandArgs = "SHIP3047";
     public const string WorkloadNotIsolated = "SHIP3048";
     public const string PodCreationAccess = "SHIP3049";
+    public const string IngressWithoutTls = "SHIP3050";
 
     public const string ImageTagLatest = "SHIP4001";
     public const string PullPolicyKeepsStaleImage = "SHIP4002";
@@ -110,4 +113,9 @@ public static class RuleIds
     public const string DisruptionBudgetMissing = "SHIP4023";
     public const string DisruptionBudgetBlocksAutoscaledEviction = "SHIP4024";
     public const string AutoscalerMinReplicasLow = "SHIP4025";
+    public const string JobWithoutTtl = "SHIP4026";
+    public const string UnhealthyPodEvictionPolicyUnset = "SHIP4027";
+    public const string DisruptionBudgetWithoutPolicy = "SHIP4028";
+    public const string CronJobWithoutDeadline = "SHIP4029";
+    public const string ProbesIdentical = "SHIP4030";
 }

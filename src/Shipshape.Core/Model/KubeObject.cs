@@ -48,6 +48,9 @@ public class KubeObject
 
     public MappingNode? Spec => Node.Mapping("spec");
 
+    /// <summary>Where findings about a field the spec lacks are reported: the <c>spec</c> key, else the kind when there is no spec.</summary>
+    public Node SpecAnchor => Node.KeyNode("spec") ?? KindNode;
+
     /// <summary>The pod this object runs, or null for kinds that run none.</summary>
     public virtual PodTemplate? PodTemplate => null;
 

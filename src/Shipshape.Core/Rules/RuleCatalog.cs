@@ -36,6 +36,8 @@ public static class RuleCatalog
         new SHIP1012RequestAboveLimit(),
         new SHIP1013ProbeHandlerCount(),
         new SHIP1014HpaMinAboveMax(),
+        new SHIP1015WorkloadRestartPolicyInvalid(),
+        new SHIP1016DeprecatedServiceAccountField(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),
@@ -89,6 +91,7 @@ public static class RuleCatalog
         new SHIP3047SecretInCommandArgs(),
         new SHIP3048WorkloadNotIsolated(),
         new SHIP3049PodCreationAccess(),
+        new SHIP3050IngressWithoutTls(),
         new SHIP4001ImageTagLatest(),
         new SHIP4002PullPolicyKeepsStaleImage(),
         new SHIP4003ResourceRequestsMissing(),
@@ -114,6 +117,11 @@ public static class RuleCatalog
         new SHIP4023DisruptionBudgetMissing(),
         new SHIP4024DisruptionBudgetBlocksAutoscaledEviction(),
         new SHIP4025AutoscalerMinReplicasLow(),
+        new SHIP4026JobWithoutTtl(),
+        new SHIP4027UnhealthyPodEvictionPolicyUnset(),
+        new SHIP4028DisruptionBudgetWithoutPolicy(),
+        new SHIP4029CronJobWithoutDeadline(),
+        new SHIP4030ProbesIdentical(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>
