@@ -87,6 +87,11 @@ public static class RuleIds
     public const string WorkloadNotIsolated = "SHIP3048";
     public const string PodCreationAccess = "SHIP3049";
     public const string IngressWithoutTls = "SHIP3050";
+    public const string DefaultServiceAccount = "SHIP3051";
+    public const string ServiceExposedOutsideCluster = "SHIP3052";
+    public const string PrivilegedPort = "SHIP3053";
+    public const string SecretExposedAsEnv = "SHIP3054";
+    public const string SshPortExposed = "SHIP3055";
 
     public const string ImageTagLatest = "SHIP4001";
     public const string PullPolicyKeepsStaleImage = "SHIP4002";
@@ -118,4 +123,13 @@ public static class RuleIds
     public const string DisruptionBudgetWithoutPolicy = "SHIP4028";
     public const string CronJobWithoutDeadline = "SHIP4029";
     public const string ProbesIdentical = "SHIP4030";
+    public const string DnsNdotsNotSet = "SHIP4031";
+    public const string NodeAffinityMissing = "SHIP4032";
+    public const string UpdateStrategyNotRolling = "SHIP4033";
+    public const string CpuLimitMissing = "SHIP4034";
+    public const string InstanceLabelMismatch = "SHIP4035";
+    public const string PullPolicyNotAlways = "SHIP4036";
+    public const string RequestsNotEqualLimits = "SHIP4037";
+    public const string EphemeralStorageLimitMissing = "SHIP4038";
+    public const string PriorityClassMissing = "SHIP4039";
 }

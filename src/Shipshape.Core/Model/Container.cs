@@ -76,6 +76,24 @@ public sealed class Container
     /// <summary>The <c>resources</c> mapping (requests, limits), or null.</summary>
     public MappingNode? Resources => Node.Mapping("resources");
 
+    /// <summary>The value of <c>resources.limits.&lt;resource&gt;</c>, or null when the container sets none.</summary>
+    public ScalarNode? Limit(string resource) => Resources?.Mapping("limits")?.Scalar(resource) is { IsNull: false } limit ? limit : null;
+
+    /// <summary>
+    /// Each request the container writes down, with the limit of the same resource (null when it sets none), for rules
+    /// that compare the two. A limit without a request is left out: the request then defaults to the limit.
+    /// </summary>
+    public IEnumerable<(string Resource, ScalarNode Request, ScalarNode? Limit)> RequestsWithLimits()
+    {
+        foreach (var request in Resources?.Mapping("requests")?.Entries ?? [])
+        {
+            if (request.KeyText is { } resource && request.Value is ScalarNode { IsNull: false } requested)
+            {
+                yield return (resource, requested, Limit(resource));
+            }
+        }
+    }
+
     public MappingNode? LivenessProbe => Node.Mapping("livenessProbe");
 
     public MappingNode? ReadinessProbe => Node.Mapping("readinessProbe");

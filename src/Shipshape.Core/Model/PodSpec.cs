@@ -57,8 +57,31 @@ public sealed class PodSpec
         }
     }
 
+    /// <summary>
+    /// The ServiceAccount the pod runs as, as written: <c>serviceAccountName</c>, else the deprecated <c>serviceAccount</c>
+    /// it replaced; null when neither names one, and the pod runs as its namespace's <c>default</c>.
+    /// </summary>
+    public ScalarNode? ServiceAccountNode => NonEmpty(Node.Scalar("serviceAccountName")) ?? NonEmpty(Node.Scalar("serviceAccount"));
+
+    /// <summary>Every container's declared ports that have a number, with the container that declares them, in <see cref="AllContainers"/> order.</summary>
+    public IEnumerable<(Container Container, ContainerPort Port)> NumberedPorts()
+    {
+        foreach (var container in AllContainers)
+        {
+            foreach (var port in container.Ports)
+            {
+                if (port.Number is not null)
+                {
+                    yield return (container, port);
+                }
+            }
+        }
+    }
+
     /// <summary>The entries of <c>volumes</c> that are mappings, in source order.</summary>
     public IEnumerable<MappingNode> Volumes => Node.Sequence("volumes")?.Items.OfType<MappingNode>() ?? [];
+
+    private static ScalarNode? NonEmpty(ScalarNode? node) => node is { IsNull: false, Value.Length: > 0 } ? node : null;
 
     private static Container[] Read(MappingNode node, string key, ContainerKind kind) =>
         node.Sequence(key)?.Items.OfType<MappingNode>().Select(c => new Container(c, kind)).ToArray() ?? [];

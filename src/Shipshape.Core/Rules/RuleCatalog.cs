@@ -92,6 +92,11 @@ public static class RuleCatalog
         new SHIP3048WorkloadNotIsolated(),
         new SHIP3049PodCreationAccess(),
         new SHIP3050IngressWithoutTls(),
+        new SHIP3051DefaultServiceAccount(),
+        new SHIP3052ServiceExposedOutsideCluster(),
+        new SHIP3053PrivilegedPort(),
+        new SHIP3054SecretExposedAsEnv(),
+        new SHIP3055SshPortExposed(),
         new SHIP4001ImageTagLatest(),
         new SHIP4002PullPolicyKeepsStaleImage(),
         new SHIP4003ResourceRequestsMissing(),
@@ -122,6 +127,15 @@ public static class RuleCatalog
         new SHIP4028DisruptionBudgetWithoutPolicy(),
         new SHIP4029CronJobWithoutDeadline(),
         new SHIP4030ProbesIdentical(),
+        new SHIP4031DnsNdotsNotSet(),
+        new SHIP4032NodeAffinityMissing(),
+        new SHIP4033UpdateStrategyNotRolling(),
+        new SHIP4034CpuLimitMissing(),
+        new SHIP4035InstanceLabelMismatch(),
+        new SHIP4036PullPolicyNotAlways(),
+        new SHIP4037RequestsNotEqualLimits(),
+        new SHIP4038EphemeralStorageLimitMissing(),
+        new SHIP4039PriorityClassMissing(),
     ];
 
     /// <summary>Every descriptor, sorted by ID.</summary>

@@ -1,6 +1,5 @@
 using Shipshape.Core.Analysis;
 using Shipshape.Core.Model;
-using Shipshape.Core.Syntax;
 
 namespace Shipshape.Core.Rules.Schema;
 
@@ -23,23 +22,15 @@ public sealed class SHIP1012RequestAboveLimit : ManifestAnalyzer
     {
         foreach (var container in context.Spec.AllContainers)
         {
-            if (container.Resources is not { } resources
-                || resources.Mapping("requests") is not { } requests
-                || resources.Mapping("limits") is not { } limits)
-            {
-                continue;
-            }
-
-            foreach (var request in requests.Entries)
+            foreach (var (resource, request, limit) in container.RequestsWithLimits())
             {
                 // Unparseable quantities are the schema's finding; only two numbers are compared here.
-                if (request.KeyText is { } resource && request.Value is ScalarNode requested
-                    && limits.Scalar(resource) is { IsNull: false } limit
-                    && Quantity.Parse(requested.Value) is { } requestedAmount
+                if (limit is not null
+                    && Quantity.Parse(request.Value) is { } requestedAmount
                     && Quantity.Parse(limit.Value) is { } limitAmount
                     && requestedAmount > limitAmount)
                 {
-                    context.Report(Rule, requested, container.DescribeAsSubject(), requested.Value, resource, limit.Value);
+                    context.Report(Rule, request, container.DescribeAsSubject(), request.Value, resource, limit.Value);
                 }
             }
         }

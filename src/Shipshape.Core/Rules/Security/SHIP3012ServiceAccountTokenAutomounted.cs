@@ -26,10 +26,12 @@ public sealed class SHIP3012ServiceAccountTokenAutomounted : ManifestAnalyzer
     {
         foreach (var owner in context.Set.Objects)
         {
-            if (owner.Kind == "PodTemplate" || owner.PodTemplate?.Spec?.Node is not { } spec)
+            if (owner.Kind == "PodTemplate" || owner.PodTemplate?.Spec is not { } podSpec)
             {
                 continue;
             }
+
+            var spec = podSpec.Node;
 
             var own = spec.Scalar("automountServiceAccountToken");
             if (own is not null && own.TryGetBoolean(out var mounts) && !mounts)
@@ -38,7 +40,7 @@ public sealed class SHIP3012ServiceAccountTokenAutomounted : ManifestAnalyzer
             }
 
             // The pod's own setting wins; only when it has none does its ServiceAccount's decide.
-            var account = spec.Text("serviceAccountName") ?? spec.Text("serviceAccount") ?? "default";
+            var account = podSpec.ServiceAccountNode?.Value ?? "default";
             if (own is null && AccountOptsOut(context.Set, account, owner.Namespace))
             {
                 continue;
