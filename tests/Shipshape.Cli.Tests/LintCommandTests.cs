@@ -235,10 +235,12 @@ public sealed class LintCommandTests
 
         // In the strict preset, each of the two containers also lacks a hardened securityContext and resources: SHIP3002,
         // SHIP3003, SHIP3025 (no seccomp profile), SHIP3026 (capabilities not dropped), SHIP4003 and SHIP4004 (warnings),
-        // SHIP3008 and SHIP3009 (infos); and the pod mounts a service account token (SHIP3012, info). No rule repeats three
-        // times, so the summary has no counts by rule.
-        Assert.Equal(19, lines.Length);
-        Assert.Equal("1 error, 12 warnings, 5 infos in 1 file (1 object in 1 document)", lines[^1]);
+        // SHIP3008, SHIP3009, SHIP3053 (port 80), SHIP4034 (CPU limit), SHIP4036 (pull policy) and SHIP4038 (ephemeral
+        // storage limit) (infos); and the pod mounts the default service account's token (SHIP3012, SHIP3051) and sets no
+        // ndots, node affinity or priority class (SHIP4031, SHIP4032, SHIP4039; infos). No rule repeats three times, so
+        // the summary has no counts by rule.
+        Assert.Equal(31, lines.Length);
+        Assert.Equal("1 error, 12 warnings, 17 infos in 1 file (1 object in 1 document)", lines[^1]);
     }
 
     [Fact]
