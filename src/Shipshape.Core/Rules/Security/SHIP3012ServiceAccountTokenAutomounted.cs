@@ -32,7 +32,6 @@ public sealed class SHIP3012ServiceAccountTokenAutomounted : ManifestAnalyzer
             }
 
             var spec = podSpec.Node;
-
             var own = spec.Scalar("automountServiceAccountToken");
             if (own is not null && own.TryGetBoolean(out var mounts) && !mounts)
             {
