@@ -2,7 +2,7 @@ using Shipshape.Core.Analysis;
 using Shipshape.Core.Analysis.Presets;
 using Shipshape.Core.Rules;
 
-namespace Shipshape.Core.Tests;
+namespace Shipshape.Core.Tests.Rules;
 
 /// <summary>
 /// The rules that carry a peer's opinion (kube-linter, Polaris, kube-score) for teams that want to keep enforcing it:
