@@ -85,7 +85,8 @@ public sealed class KubernetesSchemas
         var notes = new List<string>();
         if (used != target)
         {
-            var direction = used > target ? "the oldest embedded schemas" : used == EmbeddedSchemas.Newest ? "the newest embedded schemas" : "the nearest older embedded schemas";
+            // Every minor version between the oldest and the newest is embedded, so a missing one is outside them.
+            var direction = used > target ? "the oldest embedded schemas" : "the newest embedded schemas";
             notes.Add($"Kubernetes {target} has no embedded schemas; objects are validated against {used}, {direction} (API removals and deprecations are still judged for {target}).");
         }
 
