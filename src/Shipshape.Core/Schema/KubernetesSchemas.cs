@@ -63,6 +63,12 @@ public sealed class KubernetesSchemas
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>
+    /// One warning for each <c>--schema-location</c> file used so far that has keywords the engine ignores (JSON Schema
+    /// 2019-09 and later): such a schema still checks everything else, so it is not refused, but not without a word.
+    /// </summary>
+    public IReadOnlyList<string> SchemaLocationWarnings() => _locations.Warnings();
+
+    /// <summary>
     /// The embedded schemas for <paramref name="requested"/> (the newest when null), or the swagger document
     /// <paramref name="schemaFile"/>; plus JSON schemas in kubeconform-style <paramref name="locations"/> for other kinds.
     /// </summary>
