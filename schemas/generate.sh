@@ -9,7 +9,9 @@
 #                                 Get the clones once with, for each repository in SOURCES:
 #                                   git clone --bare https://github.com/OWNER/NAME DIR/OWNER/NAME.git
 #                                 (kubernetes-client/python, kubernetes-sigs/kubectl-validate,
-#                                 kubernetes-sigs/kustomize).
+#                                 kubernetes-sigs/kustomize, godaddy/kubernetes-client); a row whose ref is
+#                                 refs/pull/N/head needs that ref fetched into the clone too:
+#                                   git --git-dir=DIR/OWNER/NAME.git fetch origin refs/pull/N/head
 #                                 Debian rows are taken from the committed files (checked against their
 #                                 output sha256) unless --debian is given.
 #   generate.sh --check           offline: rebuild every version's normalised definitions from the committed
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
     --check) mode=check ;;
     --update-hashes) mode=update ;;
     --debian) debian=1 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "generate.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -106,6 +108,9 @@ fetch_git() { # version kind repo commit path
     gobindata)
       git --git-dir="$git_dir" show "$commit:$path" | python3 "$HERE/gobindata.py" > "$out"
       sha "$out" ;;
+    gzip)
+      git --git-dir="$git_dir" show "$commit:$path" | gzip -dc > "$out"
+      sha "$out" ;;
     openapi3)
       python3 "$HERE/openapi3.py" "$git_dir" "$commit" "$path" "$out"
       git --git-dir="$git_dir" ls-tree -r --name-only "$commit" "$path/" | grep '\.json$' | while read -r f; do
@@ -123,7 +128,7 @@ fail=0 changed=0
 while IFS=$'\t' read -r version kind repo ref commit path up_sha out_sha lic; do
   echo "== $version: $kind $repo $ref $path"
   case "$kind" in
-    swagger|openapi3|gobindata)
+    swagger|openapi3|gobindata|gzip)
       got=$(fetch_git "$version" "$kind" "$repo" "$commit" "$path") || { echo "generate.sh: ERROR: $version: could not read $repo $commit:$path" >&2; fail=1; continue; } ;;
     deb|src)
       if [ "$debian" -eq 0 ]; then

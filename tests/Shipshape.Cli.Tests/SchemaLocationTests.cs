@@ -76,7 +76,6 @@ public sealed class SchemaLocationTests
     [InlineData("""{"properties": {"spec": {"pattern": ["a"]}}}""", "at #/properties/spec: pattern must be a string, but is a list")]
     [InlineData("""{"properties": {"spec": {"type": "strnig"}}}""", "at #/properties/spec: type \"strnig\" is not a JSON type (object, array, string, integer, number, boolean or null)")]
     [InlineData("""{"items": {"pattern": "(unclosed"}}""", "at #/items: pattern \"(unclosed\" is not a regular expression Shipshape can read")]
-    [InlineData("""{"unevaluatedProperties": false}""", "at the root schema: the keyword unevaluatedProperties (JSON Schema 2019-09 and later) is not supported")]
     public void A_malformed_schema_is_exit_2_with_one_line(string schema, string why)
     {
         var result = Lint(schema, Gadget("a", "  x: 1"));
@@ -85,6 +84,23 @@ public sealed class SchemaLocationTests
         var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
         Assert.Contains("gadget.json: not a usable JSON schema: " + why, line, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_keyword_of_a_later_draft_is_one_note_per_schema_and_the_rest_still_checks()
+    {
+        using var files = new TempFiles();
+        var schema = files.Write("schemas/gadget.json", """{"properties": {"spec": {"unevaluatedProperties": false, "properties": {"x": {"type": "integer"}}}}}""");
+        var manifest = files.Write("gadget.yaml", Gadget("a", "  x: 1\n  extra: 1") + "---\n" + Gadget("b", "  x: two"));
+
+        var result = CliRunner.Run("lint", "--schema-location", Path.Combine(files.Root, "schemas", "{{ .ResourceKind }}.json"), "--", manifest);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+        Assert.Equal(
+            [$"note: The JSON schema {schema} uses unevaluatedProperties (JSON Schema 2019-09 and later), which Shipshape does not implement, so objects are not checked against it; write it with draft-07 keywords (additionalProperties, items, dependencies) to have it checked."],
+            result.Stdout.Split('\n').Where(line => line.StartsWith("note:", StringComparison.Ordinal)));
+        Assert.Contains("gadget.yaml:14:6: error SHIP1001 spec.x must be an integer", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public sealed class LintEngine
             Warnings: active.Sum(d => d.Severity == Severity.Warning ? Weight(d) : 0),
             Infos: active.Sum(d => d.Severity == Severity.Info ? Weight(d) : 0),
             Suppressed: diagnostics.Sum(d => d.IsSuppressed ? Weight(d) : 0));
-        return new LintReport(_schemas.Target.ToString(), diagnostics, summary, _schemas.Notes) { Files = files };
+        return new LintReport(_schemas.Target.ToString(), diagnostics, summary, [.. _schemas.Notes, .. _schemas.SchemaLocationWarnings()]) { Files = files };
     }
 
     private static int Weight(Diagnostic diagnostic) => Math.Max(diagnostic.Omitted, 1);

@@ -205,7 +205,7 @@ internal sealed class DefinitionSet
             return SchemaCompiler.Quantity(SchemaDialect.BuiltIn);
         }
 
-        // RawExtension holds any embedded object; 1.13's spec describes its Go struct ("Raw" bytes) instead.
+        // RawExtension holds any embedded object; the 1.13 and 1.14 specs describe its Go struct ("Raw" bytes) instead.
         if (name.EndsWith(".pkg.runtime.RawExtension", StringComparison.Ordinal) || !_definitions.TryGet(name, out var json))
         {
             return SchemaNode.Any;

@@ -63,6 +63,12 @@ public sealed class KubernetesSchemas
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>
+    /// One warning for each <c>--schema-location</c> file used so far that has keywords the engine ignores (JSON Schema
+    /// 2019-09 and later): such a schema still checks everything else, so it is not refused, but not without a word.
+    /// </summary>
+    public IReadOnlyList<string> SchemaLocationWarnings() => _locations.Warnings();
+
+    /// <summary>
     /// The embedded schemas for <paramref name="requested"/> (the newest when null), or the swagger document
     /// <paramref name="schemaFile"/>; plus JSON schemas in kubeconform-style <paramref name="locations"/> for other kinds.
     /// </summary>
@@ -85,7 +91,8 @@ public sealed class KubernetesSchemas
         var notes = new List<string>();
         if (used != target)
         {
-            var direction = used > target ? "the oldest embedded schemas" : used == EmbeddedSchemas.Newest ? "the newest embedded schemas" : "the nearest older embedded schemas";
+            // Every minor version between the oldest and the newest is embedded, so a missing one is outside them.
+            var direction = used > target ? "the oldest embedded schemas" : "the newest embedded schemas";
             notes.Add($"Kubernetes {target} has no embedded schemas; objects are validated against {used}, {direction} (API removals and deprecations are still judged for {target}).");
         }
 

@@ -49,13 +49,14 @@ internal sealed record SchemaDialect(bool NullAllowed, bool UntypedObjectsAreFre
 /// and JSON Schemas (draft-04 to draft-07: kubeconform's files) into <see cref="SchemaNode"/>s, once per schema.
 /// <c>$ref</c>s become lazy <see cref="DefinitionReference"/>s, made by the caller from the reference's text
 /// (resolved against the enclosing <c>$id</c> when the caller tracks them). A compiler for user schema files is
-/// strict: a keyword of the wrong shape (a number for <c>type</c>, a pattern .NET cannot read) or one it does not
-/// implement throws <see cref="InvalidDataException"/> naming where, rather than being skipped without a word.
+/// strict: a keyword of the wrong shape (a number for <c>type</c>, a pattern .NET cannot read) throws
+/// <see cref="InvalidDataException"/> naming where, and a keyword of a later draft that it does not implement is
+/// collected in <see cref="IgnoredKeywords"/> for a warning, rather than being skipped without a word.
 /// Built-in and CRD schemas (checked by the API server already) skip what they cannot use.
 /// </summary>
 internal sealed class SchemaCompiler
 {
-    /// <summary>Keywords of later JSON Schema drafts, which this engine does not evaluate; a strict compiler refuses them.</summary>
+    /// <summary>Keywords of later JSON Schema drafts, which this engine does not evaluate; a strict compiler collects them.</summary>
     private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.Ordinal)
     {
         "unevaluatedProperties", "unevaluatedItems", "dependentRequired", "dependentSchemas", "prefixItems",
@@ -67,9 +68,10 @@ internal sealed class SchemaCompiler
     private readonly string? _idKeyword;
     // Where in the document the schema being compiled is, for the messages of a strict compiler.
     private readonly List<string> _pointer = [];
+    private readonly SortedSet<string> _ignoredKeywords = new(StringComparer.Ordinal);
 
     /// <param name="references">Makes the reference for a <c>$ref</c>'s target; null ignores <c>$ref</c>s.</param>
-    /// <param name="strict">Throw on malformed or unsupported keywords instead of skipping them.</param>
+    /// <param name="strict">Throw on malformed keywords and collect unsupported ones instead of skipping them.</param>
     /// <param name="idKeyword"><c>$id</c> (draft-06 on) or <c>id</c> (draft-04) when base URIs are tracked: references are then passed resolved, as absolute URIs.</param>
     internal SchemaCompiler(Func<string, DefinitionReference>? references, bool strict, string? idKeyword)
     {
@@ -81,13 +83,16 @@ internal sealed class SchemaCompiler
     public static SchemaNode Compile(JsonElement schema, SchemaDialect dialect, Func<string, DefinitionReference>? references) =>
         new SchemaCompiler(references, strict: false, idKeyword: null).Compile(schema, dialect, baseUri: null);
 
+    /// <summary>The keywords of later drafts a strict compiler has met so far, in ordinal order: they constrain nothing here.</summary>
+    internal IReadOnlyCollection<string> IgnoredKeywords => _ignoredKeywords;
+
     /// <summary>A resource.Quantity: upstream specs say "string", but the API server takes numbers too.</summary>
     public static SchemaNode Quantity(SchemaDialect dialect) => new() { Quantity = true, NullAllowed = dialect.NullAllowed };
 
     /// <summary>An identifier (<c>$id</c>) resolved against the base URI it appears under.</summary>
     public static Uri Resolve(Uri baseUri, string reference) => new(baseUri, reference);
 
-    /// <exception cref="InvalidDataException">A strict compiler met a malformed or unsupported keyword.</exception>
+    /// <exception cref="InvalidDataException">A strict compiler met a malformed keyword.</exception>
     internal SchemaNode Compile(JsonElement schema, SchemaDialect dialect, Uri? baseUri)
     {
         switch (schema.ValueKind)
@@ -129,7 +134,7 @@ internal sealed class SchemaCompiler
             {
                 if (UnsupportedKeywords.Contains(property.Name))
                 {
-                    Malformed($"the keyword {property.Name} (JSON Schema 2019-09 and later) is not supported; Shipshape implements draft-04 to draft-07");
+                    _ignoredKeywords.Add(property.Name);
                 }
             }
         }

@@ -31,6 +31,8 @@ internal sealed partial class SchemaLocations
     private readonly string[] _templates;
     private readonly KubernetesVersion _target;
     private readonly bool _strict;
+    // The schema files this run used whose keywords it partly ignores, by full path: each gets one warning.
+    private readonly ConcurrentDictionary<string, JsonSchemaDocument> _partlyIgnored = new(StringComparer.Ordinal);
 
     public SchemaLocations(IReadOnlyList<string> locations, KubernetesVersion target, bool strict)
     {
@@ -94,11 +96,35 @@ internal sealed partial class SchemaLocations
                 continue;
             }
 
-            var schema = Schemas.GetOrAdd(Path.GetFullPath(path), file => new Lazy<JsonSchemaDocument>(() => Load(file))).Value;
+            var fullPath = Path.GetFullPath(path);
+            var schema = Schemas.GetOrAdd(fullPath, file => new Lazy<JsonSchemaDocument>(() => Load(file))).Value;
+            if (schema.IgnoredKeywords.Count > 0)
+            {
+                _partlyIgnored.TryAdd(fullPath, schema);
+            }
+
             return Evaluate(item, schema, Path.GetFileName(path));
         }
 
         return null;
+    }
+
+    /// <summary>One warning for each schema file this run used that has keywords the engine does not evaluate, in path order.</summary>
+    public IReadOnlyList<string> Warnings()
+    {
+        var paths = new List<string>(_partlyIgnored.Keys);
+        paths.Sort(StringComparer.Ordinal);
+        var warnings = new List<string>(paths.Count);
+        foreach (var path in paths)
+        {
+            var keywords = new List<string>(_partlyIgnored[path].IgnoredKeywords);
+            var named = keywords.Count == 1 ? keywords[0] : string.Join(", ", keywords.GetRange(0, keywords.Count - 1)) + " and " + keywords[^1];
+            var them = keywords.Count == 1 ? "it" : "them";
+            warnings.Add($"The JSON schema {path} uses {named} (JSON Schema 2019-09 and later), which Shipshape does not implement, "
+                + $"so objects are not checked against {them}; write {them} with draft-07 keywords (additionalProperties, items, dependencies) to have {them} checked.");
+        }
+
+        return warnings;
     }
 
     /// <summary>

@@ -179,6 +179,30 @@ public sealed class JsonSchemaKeywordTests : IDisposable
     }
 
     [Fact]
+    public void Keywords_of_later_drafts_are_ignored_with_one_warning_per_schema()
+    {
+        var report = Run(
+            """{"properties": {"spec": {"required": ["size"], "unevaluatedProperties": false, "properties": {"ports": {"$ref": "#/definitions/ports"}}}}, "definitions": {"ports": {"prefixItems": [{"type": "integer"}]}, "unused": {"dependentRequired": {}}}}""",
+            """
+            spec:
+              size: 1
+              ports: [http]
+              extra: 1
+            ---
+            spec:
+              ports: []
+            """);
+
+        // What the ignored keywords forbid passes (a string port, an extra field); what draft-07 says still holds.
+        Assert.Equal(["SHIP1001@14:1"], report.SchemaFindings());
+        Assert.Equal(["spec.size is required, but missing" + Rejected], Messages(report));
+        // A keyword only in a schema nothing refers to constrains nothing, so it is not named.
+        Assert.Equal(
+            [$"The JSON schema {Path.Combine(_directory.FullName, "gadget.json")} uses prefixItems and unevaluatedProperties (JSON Schema 2019-09 and later), which Shipshape does not implement, so objects are not checked against them; write them with draft-07 keywords (additionalProperties, items, dependencies) to have them checked."],
+            report.Notes);
+    }
+
+    [Fact]
     public void Const_and_enum_name_the_allowed_values()
     {
         var report = Run(

@@ -78,6 +78,53 @@ public sealed class KubernetesVersionTests
     }
 
     [Theory]
+    [InlineData("1.15", "Pod", "preemptionPolicy: Never")]
+    [InlineData("1.16", "Pod", "topologySpreadConstraints: []")]
+    [InlineData("1.22", "PersistentVolumeClaim", "dataSourceRef: {kind: VolumeSnapshot, name: snap}")]
+    public void A_field_added_in_a_release_of_the_godaddy_specs_is_known_there_and_unknown_in_the_release_before(string version, string kind, string field)
+    {
+        var yaml = $"""
+            apiVersion: v1
+            kind: {kind}
+            metadata:
+              name: web
+            spec:
+              {field}
+            """;
+        var report = Lint.Text(yaml, options: new LintOptions { KubernetesVersion = version });
+        Assert.Equal(version, report.KubernetesVersion);
+        Assert.Empty(report.Notes);
+        Assert.Empty(report.Findings(RuleIds.UnknownField));
+
+        var before = new KubernetesVersion(1, KubernetesVersion.Parse(version).Minor - 1).ToString();
+        Assert.Equal(["SHIP1002@6:3"], Lint.Text(yaml, options: new LintOptions { KubernetesVersion = before }).Findings(RuleIds.UnknownField));
+    }
+
+    [Fact]
+    public void A_networking_v1beta1_ingress_is_validated_from_1_14_on()
+    {
+        var yaml = """
+            apiVersion: networking.k8s.io/v1beta1
+            kind: Ingress
+            metadata:
+              name: web
+            spec:
+              backend:
+                serviceName: web
+                servicePort: 80
+            """;
+        foreach (var version in new[] { "1.14", "1.15", "1.16", "1.18" })
+        {
+            var report = Lint.Text(yaml, options: new LintOptions { KubernetesVersion = version });
+            Assert.Empty(report.Notes);
+            Assert.Empty(report.Findings(RuleIds.NoSchema));
+            Assert.Empty(report.SchemaFindings());
+        }
+
+        Assert.Equal(["SHIP1003@2:7"], Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.13" }).Findings(RuleIds.NoSchema));
+    }
+
+    [Theory]
     [InlineData("1.34")]
     [InlineData("v1.34")]
     [InlineData("1.34.2")]
@@ -162,6 +209,11 @@ public sealed class KubernetesVersionTests
         Assert.Empty(Lint.Text(yaml, options: new LintOptions { KubernetesVersion = "1.32" }).Findings(RuleIds.ApiRemoved));
     }
 
+    // 1.16 stopped serving these by default, but an API server flag (--runtime-config) could turn them back on
+    // until 1.18, so the full 1.16 spec (kubernetes' api/openapi-spec, not a default cluster's) still lists them.
+    private static bool OffByDefaultIn116(GroupVersionKind gvk, KubernetesVersion version) =>
+        version == new KubernetesVersion(1, 16) && gvk.ApiVersion is "apps/v1beta1" or "apps/v1beta2" or "extensions/v1beta1";
+
     [Fact]
     public void The_lifecycle_table_agrees_with_the_specs()
     {
@@ -174,7 +226,7 @@ public sealed class KubernetesVersionTests
             if (entry.RemovedIn is { } removed)
             {
                 // No spec of the removal release or later serves it (the 1.27 kube-openapi snapshot that did is gone).
-                Assert.True(served.All(v => v < removed), $"{gvk} is served by {string.Join(", ", served.Where(v => v >= removed))}, after its removal in {removed}");
+                Assert.True(served.All(v => v < removed || OffByDefaultIn116(gvk, v)), $"{gvk} is served by {string.Join(", ", served.Where(v => v >= removed))}, after its removal in {removed}");
             }
 
             if (entry.Replacement is { } replacement)

@@ -6,7 +6,8 @@ namespace Shipshape.Core.Schema.JsonSchema;
 /// <summary>
 /// One JSON Schema file (draft-04 to draft-07), compiled whole when it is read: every keyword is checked then, so a
 /// malformed schema is refused before any object is validated (<see cref="InvalidDataException"/>), and every
-/// <c>$ref</c> is resolved then. References must stay within the file: JSON pointers (<c>#/definitions/Name</c>),
+/// <c>$ref</c> is resolved then. Keywords of later drafts (<c>unevaluatedProperties</c>, <c>prefixItems</c> …) are not
+/// evaluated; <see cref="IgnoredKeywords"/> names them, so that the run can warn once. References must stay within the file: JSON pointers (<c>#/definitions/Name</c>),
 /// and identifiers the file gives its schemas with <c>$id</c> (<c>id</c> in draft-04), both absolute URIs and
 /// plain-name fragments (<c>#foo</c>). Nothing is downloaded.
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed class JsonSchemaDocument
     private readonly Queue<DefinitionReference> _unresolved = new();
     private readonly SchemaCompiler _compiler;
 
-    /// <exception cref="InvalidDataException">The schema is malformed, uses a keyword Shipshape does not implement, or refers outside the file.</exception>
+    /// <exception cref="InvalidDataException">The schema is malformed or refers outside the file.</exception>
     private JsonSchemaDocument(JsonElement root, string idKeyword)
     {
         _root = root;
@@ -46,6 +47,9 @@ internal sealed class JsonSchemaDocument
     }
 
     public SchemaNode Root { get; }
+
+    /// <summary>The keywords of later drafts in the root and every schema a <c>$ref</c> reaches (all compiled when the file is read), in ordinal order.</summary>
+    public IReadOnlyCollection<string> IgnoredKeywords => _compiler.IgnoredKeywords;
 
     /// <summary>Reads a schema file's JSON; its <c>$schema</c> says which draft (draft-04 uses <c>id</c>), or <paramref name="draft"/> when given.</summary>
     /// <exception cref="InvalidDataException">The schema cannot be used; the message says why and where.</exception>

@@ -29,7 +29,7 @@ public static class ApiAvailability
             return entry.RemovedIn;
         }
 
-        // Alpha versions are off unless a cluster turns them on, and some specs (1.14's) leave them out: their
+        // Alpha versions are off unless a cluster turns them on, and some specs (1.17-1.21's, taken from a cluster) leave them out: their
         // absence from a spec says nothing, so only the table removes them.
         var used = EmbeddedSchemas.Nearest(target);
         if (gvk.Version.Contains("alpha", StringComparison.Ordinal) || EmbeddedSchemas.Serves(used, gvk))
