@@ -31,6 +31,7 @@ public static class RuleIds
     public const string HpaMinAboveMax = "SHIP1014";
     public const string WorkloadRestartPolicyInvalid = "SHIP1015";
     public const string DeprecatedServiceAccountField = "SHIP1016";
+    public const string CelRuleInvalid = "SHIP1017";
 
     public const string WorkloadSelectorMismatch = "SHIP2001";
     public const string ServiceSelectsNothing = "SHIP2002";

@@ -38,6 +38,7 @@ public static class RuleCatalog
         new SHIP1014HpaMinAboveMax(),
         new SHIP1015WorkloadRestartPolicyInvalid(),
         new SHIP1016DeprecatedServiceAccountField(),
+        new SHIP1017CelRuleInvalid(),
         new SHIP2001WorkloadSelectorMismatch(),
         new SHIP2002ServiceSelectsNothing(),
         new SHIP2003ServiceTargetPortNotExposed(),

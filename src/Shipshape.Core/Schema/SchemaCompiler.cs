@@ -244,6 +244,7 @@ internal sealed class SchemaCompiler
             If = CompileOptional(schema, "if", branches, baseUri),
             Then = CompileOptional(schema, "then", branches, baseUri),
             Else = CompileOptional(schema, "else", branches, baseUri),
+            ValidationRules = Cel.CelValidationRule.ReadAll(schema),
         };
     }
 

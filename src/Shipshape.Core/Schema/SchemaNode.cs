@@ -144,6 +144,9 @@ internal sealed record SchemaNode
 
     public SchemaNode? Else { get; init; }
 
+    /// <summary>The <c>x-kubernetes-validations</c> rules a linter can evaluate here (compiled, not transition rules), or null.</summary>
+    public Cel.CelValidationRule[]? ValidationRules { get; init; }
+
     /// <summary>Keywords that apply more schemas to the same value (and so may loop back to this one through a <c>$ref</c>).</summary>
     public bool HasCombinators => AllOf is not null || AnyOf is not null || OneOf is not null || Not is not null || If is not null;
 

@@ -1,6 +1,7 @@
 using Shipshape.Core.Analysis;
 using System.Globalization;
 using System.Text;
+using Shipshape.Core.Schema.Cel;
 using Shipshape.Core.Schema.JsonSchema;
 using Shipshape.Core.Syntax;
 
@@ -25,6 +26,9 @@ internal sealed class SchemaValidator
     private readonly List<PathSegment> _path = [];
     private int _combinatorDepth;
     private int _combinatorSteps;
+    // Values found of a type their schema does not allow, so far; x-kubernetes-validations rules above them are not run.
+    private int _typeMismatches;
+    private CelRuleChecker? _rules;
     // The values being checked against a schema that applies more schemas to them, so that a $ref back to the same
     // schema for the same value ends (as a match) instead of recursing; and what each alternative tried found.
     private HashSet<(Node, SchemaNode)>? _active;
@@ -89,31 +93,53 @@ internal sealed class SchemaValidator
         {
             var hint = schema.Types == JsonTypes.String && node is ScalarNode { IsPlain: true, IsNull: false } plain ? $" (write \"{plain.Value}\" in quotes)" : string.Empty;
             Violation(node, $"{PathText()} must be {Expected(schema)}, but is {Describe(node)}{hint}");
+            _typeMismatches++;
             return false;
         }
 
+        if (schema.ValidationRules is not { } rules || _combinatorDepth > 0)
+        {
+            CheckKeywords(node, schema, parentKey);
+            return true;
+        }
+
+        // As the API server, rules see only values of the types their schema gives: after a type mismatch below, CEL
+        // would compare a string with an int. (It skips the object's rules then; here only those above the mismatch.)
+        var mismatches = _typeMismatches;
+        CheckKeywords(node, schema, parentKey);
+        if (_typeMismatches == mismatches && node is not ScalarNode { IsNull: true })
+        {
+            CheckRules(node, schema, rules, parentKey);
+        }
+
+        return true;
+    }
+
+    /// <summary>The schema's keywords, for a value of a type it allows.</summary>
+    private void CheckKeywords(Node node, SchemaNode schema, Node? parentKey)
+    {
         var isNull = node is ScalarNode { IsNull: true };
         if (isNull && schema.NullIsUnset)
         {
-            return true;
+            return;
         }
 
         if (schema.Enum is { } allowed && !IsOneOf(node, allowed))
         {
             var choices = allowed.Count == 1 ? Show(allowed[0]) : $"one of {string.Join(", ", allowed.Select(Show))}";
             Violation(node, $"{PathText()} must be {choices}, but is {Describe(node)}");
-            return true;
+            return;
         }
 
         if (isNull || schema.IntOrString)
         {
-            return true;
+            return;
         }
 
         if (schema.Quantity)
         {
             CheckQuantity(node);
-            return true;
+            return;
         }
 
         switch (node)
@@ -128,8 +154,6 @@ internal sealed class SchemaValidator
                 CheckScalar(scalar, schema);
                 break;
         }
-
-        return true;
     }
 
     /// <summary>Whether the value is of a type (or null) the schema allows.</summary>
@@ -565,6 +589,18 @@ internal sealed class SchemaValidator
             default:
                 Violation(node, $"{PathText()} must be a quantity such as 500m, 1Gi or 2, but is {Describe(node)}");
                 return;
+        }
+    }
+
+    /// <summary>Evaluates the x-kubernetes-validations rules of <paramref name="schema"/> with <c>self</c> bound to <paramref name="node"/>.</summary>
+    private void CheckRules(Node node, SchemaNode schema, CelValidationRule[] rules, Node? parentKey)
+    {
+        var failures = new List<CelRuleFailure>();
+        (_rules ??= new CelRuleChecker()).Check(node, parentKey, schema, rules, failures);
+        foreach (var failure in failures)
+        {
+            var path = failure.FieldPath is null ? PathText() : _path.Count == 0 ? failure.FieldPath.TrimStart('.') : PathText() + failure.FieldPath;
+            Violation(failure.At, failure.Unchecked ? $"{path} {failure.Message}" : $"{path}: {failure.Message}");
         }
     }
 

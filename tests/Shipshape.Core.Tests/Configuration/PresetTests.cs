@@ -23,7 +23,7 @@ public sealed class PresetTests
 
         Assert.Equal(
             ["SHIP0001", "SHIP0002", "SHIP0003", "SHIP0004", "SHIP0005", "SHIP0006", "SHIP0007", "SHIP1001", "SHIP1002", "SHIP1003", "SHIP1004", "SHIP1005",
-             "SHIP1006", "SHIP1007", "SHIP1008", "SHIP1009", "SHIP1010", "SHIP1011", "SHIP1012", "SHIP1013", "SHIP1014", "SHIP1015", "SHIP1016",
+             "SHIP1006", "SHIP1007", "SHIP1008", "SHIP1009", "SHIP1010", "SHIP1011", "SHIP1012", "SHIP1013", "SHIP1014", "SHIP1015", "SHIP1016", "SHIP1017",
              "SHIP2001", "SHIP2002", "SHIP2003", "SHIP2004", "SHIP2005", "SHIP2006", "SHIP2007", "SHIP2008", "SHIP2009", "SHIP2010", "SHIP2011",
              "SHIP2012", "SHIP2013", "SHIP2014", "SHIP2015", "SHIP2016", "SHIP2017"],
             enabled);
@@ -136,7 +136,7 @@ public sealed class PresetTests
     [InlineData("SHIP40*", 39)]
     [InlineData("SHIP400*", 9)]
     [InlineData("Security", 42)]
-    [InlineData("*", 121)]
+    [InlineData("*", 122)]
     public void Selectors_name_ids_wildcards_and_categories(string text, int count)
     {
         Assert.True(RuleSelector.TryParse(text, out var selector));

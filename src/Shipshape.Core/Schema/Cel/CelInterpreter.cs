@@ -21,11 +21,13 @@ internal sealed class CelInterpreter
 
     /// <exception cref="CelError">The expression evaluates to an error.</exception>
     /// <exception cref="CelCostExceeded">The evaluation needs more than <paramref name="budget"/>.</exception>
-    public static object Evaluate(CelExpr expression, IReadOnlyList<(string Name, object Value)> variables, long budget)
+    public static object Evaluate(CelExpr expression, IReadOnlyList<(string Name, object Value)> variables, long budget, out long cost)
     {
         var interpreter = new CelInterpreter(budget);
         interpreter._variables.AddRange(variables);
-        return interpreter.Eval(expression);
+        var value = interpreter.Eval(expression);
+        cost = interpreter.Cost;
+        return value;
     }
 
     /// <summary>Adds <paramref name="units"/> to the cost; throws when the budget is spent.</summary>

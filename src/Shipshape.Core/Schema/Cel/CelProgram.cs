@@ -52,7 +52,12 @@ internal sealed class CelProgram
     /// <exception cref="CelError">The expression evaluates to an error.</exception>
     /// <exception cref="CelCostExceeded">The evaluation needs more than <paramref name="budget"/>.</exception>
     public object Evaluate(IReadOnlyList<(string Name, object Value)> variables, long budget = DefaultBudget) =>
-        CelInterpreter.Evaluate(_expression, variables, budget);
+        CelInterpreter.Evaluate(_expression, variables, budget, out _);
+
+    /// <inheritdoc cref="Evaluate(IReadOnlyList{ValueTuple{string, object}}, long)"/>
+    /// <param name="cost">The cost the evaluation spent.</param>
+    public object Evaluate(IReadOnlyList<(string Name, object Value)> variables, long budget, out long cost) =>
+        CelInterpreter.Evaluate(_expression, variables, budget, out cost);
 
     /// <summary>Finds the uses of <c>oldSelf</c>, names that are neither variables nor types, and functions no library defines.</summary>
     private sealed class NameCheck(IReadOnlyCollection<string> variables, bool reject)
