@@ -200,7 +200,20 @@ internal sealed class CelInterpreter
             args[i] = Eval(call.Args[i]);
         }
 
-        return CelStandardLibrary.Invoke(this, name, target, args);
+        try
+        {
+            return CelStandardLibrary.Invoke(this, name, target, args);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // cel-go's RE2 is linear; .NET's engine may backtrack, and gives up after its time limit.
+            throw new CelError($"the regular expression of {name}() took too long on this value (it backtracks too much)");
+        }
+        catch (Exception exception) when (exception is OverflowException or ArgumentException)
+        {
+            // A value beyond what .NET's types hold (a quantity past a decimal, a time past year 9999) is an error value, as in cel-go.
+            throw new CelError($"{name}() cannot compute this value: {exception.Message}");
+        }
     }
 
     private static string? QualifiedName(CelExpr expression) => expression switch

@@ -17,6 +17,12 @@ internal sealed class CelParser
     /// <summary>cel-go's default parser recursion limit is 250; rules of real CRDs nest a handful of levels.</summary>
     private const int MaxDepth = 100;
 
+    /// <summary>
+    /// The deepest tree the interpreter walks (recursively). Operator chains (<c>a + b + c …</c>, <c>x.f.g.h …</c>)
+    /// deepen the tree without nesting parentheses, so the whole tree is measured too.
+    /// </summary>
+    private const int MaxTreeDepth = 250;
+
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package",
@@ -43,8 +49,47 @@ internal sealed class CelParser
             throw parser.Error($"unexpected '{text[parser._position]}'");
         }
 
+        if (TreeDepth(expression) > MaxTreeDepth)
+        {
+            throw new CelSyntaxException($"the expression is more than {MaxTreeDepth} operations deep; split it");
+        }
+
         return expression;
     }
+
+    /// <summary>The depth of the tree, measured without recursion (the tree may be too deep to recurse over).</summary>
+    private static int TreeDepth(CelExpr root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(CelExpr Node, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (deepest > MaxTreeDepth)
+            {
+                return deepest;
+            }
+
+            foreach (var child in Children(node))
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+
+        return deepest;
+    }
+
+    private static IEnumerable<CelExpr> Children(CelExpr node) => node switch
+    {
+        CelSelect select => [select.Operand],
+        CelCall call => call.Target is null ? call.Args : [call.Target, .. call.Args],
+        CelList list => list.Items,
+        CelMapLiteral map => map.Entries.SelectMany(entry => new[] { entry.Key, entry.Value }),
+        CelMacro macro => macro.Filter is null ? [macro.Range, macro.Body] : [macro.Range, macro.Body, macro.Filter],
+        _ => [],
+    };
 
     private CelExpr Expression()
     {

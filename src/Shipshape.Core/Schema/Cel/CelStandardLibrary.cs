@@ -14,6 +14,9 @@ internal static class CelStandardLibrary
     /// <summary>Time limit of one regular expression match; RE2 (cel-go) is linear, .NET's backtracking engine is not.</summary>
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
+    private const int MaxCachedPatterns = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
         private static readonly HashSet<string> StandardFunctions = new(StringComparer.Ordinal)
     {
         "_+_", "_-_", "_*_", "_/_", "_%_", "-_", "!_", "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "@in", "_[_]", "_[?_]",
@@ -301,9 +304,21 @@ internal static class CelStandardLibrary
     /// <exception cref="CelError">The pattern is not a regular expression .NET can read.</exception>
     public static Regex CompileRegex(string pattern)
     {
+        // Patterns are constants of a few rules: each is built once, not on every value (bounded, in case they are not).
+        if (Patterns.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            if (Patterns.Count < MaxCachedPatterns)
+            {
+                Patterns.TryAdd(pattern, regex);
+            }
+
+            return regex;
         }
         catch (ArgumentException exception)
         {

@@ -40,7 +40,7 @@ internal sealed class KubernetesQuantity : IComparable<KubernetesQuantity>
         {
             numberPart = text[..exponentAt];
             suffix = string.Empty;
-            if (!int.TryParse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || Math.Abs(exponent) > 27)
+            if (!int.TryParse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || exponent is < -27 or > 27)
             {
                 return null;
             }
