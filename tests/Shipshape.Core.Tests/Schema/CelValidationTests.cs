@@ -314,6 +314,37 @@ public sealed class CelValidationTests
             report.Single("SHIP1017").Message);
     }
 
+    [Fact]
+    public void Rules_of_a_schema_location_are_evaluated_too()
+    {
+        var directory = Directory.CreateTempSubdirectory("shipshape-cel-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "scaler-example-v1.json"), """
+                {
+                  "type": "object",
+                  "properties": {
+                    "spec": {
+                      "type": "object",
+                      "x-kubernetes-validations": [{"rule": "self.minReplicas <= self.maxReplicas", "message": "minReplicas must not be greater than maxReplicas"}],
+                      "properties": {"minReplicas": {"type": "integer"}, "maxReplicas": {"type": "integer"}}
+                    }
+                  }
+                }
+                """);
+            var template = Path.Combine(directory.FullName, "{{ .ResourceKind }}-{{ .Group }}-{{ .ResourceAPIVersion }}.json");
+
+            var report = Lint.Text("apiVersion: example/v1\nkind: Scaler\nmetadata:\n  name: s\nspec:\n  minReplicas: 3\n  maxReplicas: 1\n", options: new Shipshape.Core.Engine.LintOptions { SchemaLocations = [template] });
+
+            Assert.Equal(["SHIP1001@5:1"], report.SchemaFindings());
+            Assert.Equal(["spec: minReplicas must not be greater than maxReplicas (rule 'self.minReplicas <= self.maxReplicas') (JSON schema scaler-example-v1.json)"], Messages(report));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static string[] Messages(Shipshape.Core.Engine.LintReport report) =>
         report.Active.Where(d => d.Id == "SHIP1001").Select(d => d.Message[..d.Message.IndexOf("; the API server", StringComparison.Ordinal)]).ToArray();
 }
