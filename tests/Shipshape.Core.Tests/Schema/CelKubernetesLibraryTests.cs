@@ -66,6 +66,8 @@ public sealed class CelKubernetesLibraryTests
     // the optional library and bindings, as Kubernetes enables them
     [InlineData("{'a': 1}[?'b'].orValue(7) == 7 && {'a': {'b': 2}}.?a.?b.value() == 2")]
     [InlineData("cel.bind(limit, 3, [1, 2, 3].all(x, x <= limit))")]
+    // property names that are not CEL identifiers, escaped as Kubernetes escapes them
+    [InlineData("{'x-y': 1, 'a.b': 2, 'c/d': 3, 'namespace': 4}.x__dash__y + {'a.b': 2}.a__dot__b + {'c/d': 3}.c__slash__d + {'namespace': 4}.__namespace__ == 10")]
     public void Expression_holds(string expression)
     {
         Assert.Equal(true, CelProgram.Compile(expression, ["self"]).Evaluate([]));
