@@ -93,7 +93,7 @@ internal sealed class CelInterpreter
     private object Select(CelSelect select)
     {
         // net.IP, kubernetes.Quantity: a dotted name that is no variable may name a type.
-        if (!select.TestOnly && QualifiedName(select) is { } qualified && CelStandardLibrary.TypeNamed(qualified) is { } type && !IsBound(RootName(select)))
+        if (!select.TestOnly && RootName(select) is { } root && !IsBound(root) && QualifiedName(select) is { } qualified && CelStandardLibrary.TypeNamed(qualified) is { } type)
         {
             return type;
         }
@@ -184,7 +184,7 @@ internal sealed class CelInterpreter
         if (call.Target is not null)
         {
             // ip.isCanonical(x), optional.of(x), math.greatest(...): a name before the dot that is no variable is a namespace.
-            if (QualifiedName(call.Target) is { } qualifier && CelStandardLibrary.IsKnown(qualifier + "." + name) && !IsBound(RootName(call.Target)))
+            if (RootName(call.Target) is { } root && !IsBound(root) && QualifiedName(call.Target) is { } qualifier && CelStandardLibrary.IsKnown(qualifier + "." + name))
             {
                 name = qualifier + "." + name;
             }
@@ -223,7 +223,13 @@ internal sealed class CelInterpreter
         _ => null,
     };
 
-    private static string RootName(CelExpr expression) => expression is CelSelect select ? RootName(select.Operand) : ((CelIdent)expression).Name;
+    /// <summary>The identifier a chain of selections starts from (<c>a</c> of <c>a.b.c</c>), or null when it starts from something else.</summary>
+    private static string? RootName(CelExpr expression) => expression switch
+    {
+        CelIdent ident => ident.Name,
+        CelSelect { TestOnly: false, Optional: false } select => RootName(select.Operand),
+        _ => null,
+    };
 
     /// <summary><c>&amp;&amp;</c> and <c>||</c> are commutative over errors: a false (or true) on either side decides, whatever the other side gives.</summary>
     private bool Logical(CelExpr[] operands, bool stopAt)
