@@ -357,29 +357,26 @@ internal sealed class KubernetesFormat
 
     private readonly Func<string, string?> _check;
 
-    private KubernetesFormat(string name, Func<string, string?> check)
+    private KubernetesFormat(Func<string, string?> check)
     {
-        Name = name;
         _check = check;
     }
 
-    public string Name { get; }
-
     public static KubernetesFormat? Named(string name) => name switch
     {
-        "dns1123Label" => new(name, v => Shaped(v, Dns1123Label, 63, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character")),
-        "dns1123LabelPrefix" => new(name, v => Shaped(v.TrimEnd('-'), Dns1123Label, 63, "a lowercase RFC 1123 label prefix must consist of lower case alphanumeric characters or '-', and must start with an alphanumeric character")),
-        "dns1123Subdomain" => new(name, v => Shaped(v, Dns1123Subdomain, 253, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")),
-        "dns1123SubdomainPrefix" => new(name, v => Shaped(v.TrimEnd('-', '.'), Dns1123Subdomain, 253, "a lowercase RFC 1123 subdomain prefix must consist of lower case alphanumeric characters, '-' or '.', and must start with an alphanumeric character")),
-        "dns1035Label" => new(name, v => Shaped(v, Dns1035Label, 63, "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character")),
-        "dns1035LabelPrefix" => new(name, v => Shaped(v.TrimEnd('-'), Dns1035Label, 63, "a DNS-1035 label prefix must consist of lower case alphanumeric characters or '-', and must start with an alphabetic character")),
-        "qualifiedName" => new(name, QualifiedName),
-        "labelValue" => new(name, v => v.Length == 0 ? null : Shaped(v, "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?", 63, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character")),
-        "uri" => new(name, v => KubernetesUrl.Parse(v) is null ? "invalid URI" : null),
-        "uuid" => new(name, v => Regex.IsMatch(v, "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$") ? null : "does not match the UUID format"),
-        "byte" => new(name, v => IsBase64(v) ? null : "invalid base64"),
-        "date" => new(name, v => DateTime.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "invalid date"),
-        "datetime" => new(name, v => DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) && v.Contains('T', StringComparison.OrdinalIgnoreCase) ? null : "invalid datetime"),
+        "dns1123Label" => new(v => Shaped(v, Dns1123Label, 63, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character")),
+        "dns1123LabelPrefix" => new(v => Shaped(v.TrimEnd('-'), Dns1123Label, 63, "a lowercase RFC 1123 label prefix must consist of lower case alphanumeric characters or '-', and must start with an alphanumeric character")),
+        "dns1123Subdomain" => new(v => Shaped(v, Dns1123Subdomain, 253, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")),
+        "dns1123SubdomainPrefix" => new(v => Shaped(v.TrimEnd('-', '.'), Dns1123Subdomain, 253, "a lowercase RFC 1123 subdomain prefix must consist of lower case alphanumeric characters, '-' or '.', and must start with an alphanumeric character")),
+        "dns1035Label" => new(v => Shaped(v, Dns1035Label, 63, "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character")),
+        "dns1035LabelPrefix" => new(v => Shaped(v.TrimEnd('-'), Dns1035Label, 63, "a DNS-1035 label prefix must consist of lower case alphanumeric characters or '-', and must start with an alphabetic character")),
+        "qualifiedName" => new(QualifiedName),
+        "labelValue" => new(v => v.Length == 0 ? null : Shaped(v, "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?", 63, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character")),
+        "uri" => new(v => KubernetesUrl.Parse(v) is null ? "invalid URI" : null),
+        "uuid" => new(v => Regex.IsMatch(v, "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$") ? null : "does not match the UUID format"),
+        "byte" => new(v => IsBase64(v) ? null : "invalid base64"),
+        "date" => new(v => DateTime.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "invalid date"),
+        "datetime" => new(v => DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) && v.Contains('T', StringComparison.OrdinalIgnoreCase) ? null : "invalid datetime"),
         _ => null,
     };
 
