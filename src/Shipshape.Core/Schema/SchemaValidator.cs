@@ -596,7 +596,7 @@ internal sealed class SchemaValidator
     private void CheckRules(Node node, SchemaNode schema, CelValidationRule[] rules, Node? parentKey)
     {
         var failures = new List<CelRuleFailure>();
-        (_rules ??= new CelRuleChecker()).Check(node, parentKey, schema, rules, failures);
+        (_rules ??= new CelRuleChecker()).Check(node, parentKey, isRoot: _path.Count == 0, schema, rules, failures);
         foreach (var failure in failures)
         {
             var path = failure.FieldPath is null ? PathText() : _path.Count == 0 ? failure.FieldPath.TrimStart('.') : PathText() + failure.FieldPath;

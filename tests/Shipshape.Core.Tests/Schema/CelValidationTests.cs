@@ -315,6 +315,31 @@ public sealed class CelValidationTests
     }
 
     [Fact]
+    public void A_rule_on_the_object_sees_its_name_but_no_other_metadata()
+    {
+        var definition = Autoscaler.Replace(
+            "          type: object\n          properties:\n            spec:",
+            "          type: object\n          x-kubernetes-validations:\n            - rule: \"self.metadata.name.startsWith('scaler-') && !has(self.metadata.labels)\"\n              message: \"the name must start with scaler-\"\n          properties:\n            spec:",
+            StringComparison.Ordinal);
+
+        var report = Lint.Text(definition + """
+            apiVersion: example.com/v1
+            kind: Scaler
+            metadata:
+              name: scaler-a
+              labels: {app: a}
+            ---
+            apiVersion: example.com/v1
+            kind: Scaler
+            metadata:
+              name: other
+            """);
+
+        Assert.Equal(["SHIP1001@37:1"], report.SchemaFindings());
+        Assert.Equal(["the object: the name must start with scaler- (rule 'self.metadata.name.startsWith('scaler-') && !has(self.metadata.labels)')"], Messages(report));
+    }
+
+    [Fact]
     public void Rules_of_a_schema_location_are_evaluated_too()
     {
         var directory = Directory.CreateTempSubdirectory("shipshape-cel-");

@@ -23,9 +23,10 @@ internal sealed class CelRuleChecker
     private bool _objectBudgetReported;
 
     /// <param name="parentKey">The key of the field holding <paramref name="node"/>, where a failure of the whole value is reported.</param>
-    public void Check(Node node, Node? parentKey, SchemaNode schema, CelValidationRule[] rules, List<CelRuleFailure> failures)
+    /// <param name="isRoot">The node is the object itself (whose metadata rules see only in part).</param>
+    public void Check(Node node, Node? parentKey, bool isRoot, SchemaNode schema, CelValidationRule[] rules, List<CelRuleFailure> failures)
     {
-        var self = CelYamlValues.From(node, schema);
+        var self = isRoot && node is MappingNode root ? CelYamlValues.FromRoot(root, schema) : CelYamlValues.From(node, schema);
         var variables = new[] { ("self", self) };
         foreach (var rule in rules)
         {

@@ -9,6 +9,34 @@ namespace Shipshape.Core.Schema.Cel;
 /// </summary>
 internal static class CelYamlValues
 {
+    /// <summary>The value of an object's root: its metadata shows only name and generateName, as the API server gives it to rules.</summary>
+    public static object FromRoot(MappingNode root, SchemaNode? schema)
+    {
+        var map = (CelMap)From(root, schema);
+        if (root["metadata"] is MappingNode metadata)
+        {
+            var visible = new CelMap();
+            foreach (var field in new[] { "name", "generateName" })
+            {
+                if (metadata[field] is ScalarNode { IsNull: false } value)
+                {
+                    visible.Add(field, value.Value);
+                }
+            }
+
+            var trimmed = new CelMap();
+            foreach (var key in map.Keys)
+            {
+                map.TryGet(key, out var value);
+                trimmed.Add(key, Equals(key, "metadata") ? visible : value);
+            }
+
+            return trimmed;
+        }
+
+        return map;
+    }
+
     public static object From(Node node, SchemaNode? schema)
     {
         schema = schema?.Resolve();
