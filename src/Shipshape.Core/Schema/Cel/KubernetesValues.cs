@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
+using Shipshape.Core.Model;
+
 namespace Shipshape.Core.Schema.Cel;
 
 /// <summary>A resource.Quantity (<c>quantity('500m')</c>): its exact value and the text it was written as.</summary>
@@ -19,74 +21,8 @@ internal sealed class KubernetesQuantity : IComparable<KubernetesQuantity>
     public decimal Value { get; }
 
     /// <summary>The quantity, or null when the text is not one (or is beyond what a decimal holds, as no real quantity is).</summary>
-    public static KubernetesQuantity? Parse(string text)
-    {
-        if (!Quantities.IsValid(text))
-        {
-            return null;
-        }
-
-        var end = text.Length;
-        while (end > 0 && !char.IsAsciiDigit(text[end - 1]) && text[end - 1] != '.')
-        {
-            end--;
-        }
-
-        var suffix = text[end..];
-        var numberPart = text[..end];
-        var exponent = 0;
-        var exponentAt = text.IndexOfAny(['e', 'E']);
-        if (exponentAt > 0)
-        {
-            numberPart = text[..exponentAt];
-            suffix = string.Empty;
-            if (!int.TryParse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent) || exponent is < -27 or > 27)
-            {
-                return null;
-            }
-        }
-
-        if (!decimal.TryParse(numberPart, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-        {
-            return null;
-        }
-
-        try
-        {
-            var scale = suffix switch
-            {
-                "Ki" => 1024m,
-                "Mi" => 1024m * 1024,
-                "Gi" => 1024m * 1024 * 1024,
-                "Ti" => 1024m * 1024 * 1024 * 1024,
-                "Pi" => 1024m * 1024 * 1024 * 1024 * 1024,
-                "Ei" => 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
-                "n" => 0.000000001m,
-                "u" => 0.000001m,
-                "m" => 0.001m,
-                "k" => 1_000m,
-                "M" => 1_000_000m,
-                "G" => 1_000_000_000m,
-                "T" => 1_000_000_000_000m,
-                "P" => 1_000_000_000_000_000m,
-                "E" => 1_000_000_000_000_000_000m,
-                _ => 1m,
-            };
-            var power = 1m;
-            for (var i = 0; i < Math.Abs(exponent); i++)
-            {
-                power *= 10;
-            }
-
-            var value = number * scale;
-            value = exponent >= 0 ? value * power : value / power;
-            return new KubernetesQuantity(value, text);
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
-    }
+    public static KubernetesQuantity? Parse(string text) =>
+        Quantities.IsValid(text) && Quantity.Parse(text) is { } value ? new KubernetesQuantity(value, text) : null;
 
     public int CompareTo(KubernetesQuantity? other) => Value.CompareTo(other!.Value);
 
