@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of the NativeAOT shipshape binary (and kubeconform, when available).
-#   bench/run.sh [SIZES]      SIZES defaults to "1 10 100" (corpus multiples); with 10, also one 48 MB stream of them
+#   bench/run.sh [SIZES]      SIZES defaults to "1 10 100" (corpus multiples); with 10, also one 48 MB stream of them;
+#                             always a CEL case (bench/cel-corpus.py: a route definition with CEL rules, 3,000 routes)
 # Env: CORPUS (default ../shared/corpus/public), KUBECONFORM (binary; default: bench/out/tools/kubeconform
 #      from bench/kubeconform/build.sh, else `kubeconform` on PATH), KUBECONFORM_SCHEMAS (schema directory
 #      for kubeconform -schema-location; default with the built binary: bench/out/tools/kubeconform-schemas),
@@ -107,6 +108,18 @@ if [[ " $sizes " == *" 10 "* ]]; then
     k=$(measure kubeconform "stream" "$stream" "$kubeconform" "${kubeconform_flags[@]}" "$stream")
     echo "stream wall ratio shipshape/kubeconform: $(echo "$s / $k" | bc -l)" | tee -a "$results"
   fi
+fi
+
+# CEL: a Gateway-API-style route definition whose schema carries x-kubernetes-validations rules and 3,000 routes
+# (bench/cel-corpus.py). Shipshape evaluates every rule on every route; kubeconform has no schema for custom
+# resources and skips them (-ignore-missing-schemas), so its time is only what reading the file costs it.
+cel="$out/cel-3000-routes.yaml"
+[ -f "$cel" ] || python3 "$here/cel-corpus.py" "$cel" 3000
+echo "== CEL rules of a route definition on 3,000 routes"
+s=$(measure shipshape "cel-routes" "$cel" "$shipshape" lint --format json --output /dev/null "$cel")
+if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
+  k=$(measure kubeconform "cel-routes" "$cel" "$kubeconform" "${kubeconform_flags[@]}" "$cel")
+  echo "cel-routes wall ratio shipshape/kubeconform (kubeconform skips the routes): $(echo "$s / $k" | bc -l)" | tee -a "$results"
 fi
 
 [ -n "$kubeconform" ] || echo "(kubeconform not found: set KUBECONFORM and KUBECONFORM_SCHEMAS to compare)" | tee -a "$results"
