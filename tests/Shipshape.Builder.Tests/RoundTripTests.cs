@@ -52,6 +52,70 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void A_field_without_a_builder_method_is_set_by_its_path_on_the_nearest_builder()
+    {
+        const string yaml = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              minReadySeconds: 5
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: web:1.0
+                      lifecycle:
+                        preStop: {exec: {command: [sleep, "5"]}}
+            """;
+        var code = CSharpGenerator.Generate([new SourceFile("web.yaml", yaml)]);
+        Assert.Contains(""""
+                    app.Add(new Deployment()
+                        .Name("web")
+                        .TemplateLabel("app", "web")
+                        .Container(new Container()
+                            .Name("web")
+                            .Image("web:1.0")
+                            .Set("lifecycle", FieldValue.FromYaml("""
+                                preStop:
+                                  exec:
+                                    command:
+                                      - sleep
+                                      - "5"
+                                """)))
+                        .Set("spec.minReadySeconds", 5));
+            """", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_without_a_builder_class_becomes_a_raw_resource()
+    {
+        const string yaml = """
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: web}
+            spec: {minAvailable: 1}
+            status: {currentHealthy: 2}
+            """;
+        var code = CSharpGenerator.Generate([new SourceFile("pdb.yaml", yaml)]);
+        Assert.Contains(""""
+                    app.Add(RawResource.FromYaml("""
+                        apiVersion: policy/v1
+                        kind: PodDisruptionBudget
+                        metadata:
+                          name: web
+                        spec:
+                          minAvailable: 1
+                        """));
+            """", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_document_that_is_not_an_object_is_reported_with_its_position()
     {
         const string yaml = """

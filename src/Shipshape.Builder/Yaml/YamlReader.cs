@@ -14,9 +14,9 @@ internal static class YamlReader
     public static IReadOnlyList<YamlValue> ReadDocuments(string yaml, string what)
     {
         var loaded = new YamlLoader().Load(new SourceFile(what, yaml));
-        return loaded.Diagnostics.Count == 0
-            ? [.. loaded.Documents.Select(d => FromNode(d.Root))]
-            : throw new ArgumentException($"The YAML of {what} cannot be read: {loaded.Diagnostics[0]}", nameof(yaml));
+        return loaded.Diagnostics is [var problem, ..]
+            ? throw new ArgumentException($"The YAML of {what} cannot be read at line {problem.Span.Line}, column {problem.Span.Column}: {problem.Message}", nameof(yaml))
+            : [.. loaded.Documents.Select(d => FromNode(d.Root))];
     }
 
     public static YamlValue FromNode(Node node) => node switch
