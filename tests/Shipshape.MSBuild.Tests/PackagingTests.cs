@@ -135,6 +135,6 @@ public sealed partial class PackagingTests : IDisposable
     private static string Metadata(string key) =>
         typeof(PackagingTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
-    [GeneratedRegex(@"^(?<id>shipshape|Shipshape\.[A-Za-z]+)\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)\.nupkg$")]
+    [GeneratedRegex(@"^(?<id>shipshape|Shipshape(\.[A-Za-z]+)+?)\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)\.nupkg$")]
     private static partial Regex PackageFileName();
 }
