@@ -21,6 +21,7 @@ public sealed class Container
     private readonly List<YamlMap> _volumeMounts = [];
     private readonly OrderedMap _requests = new();
     private readonly OrderedMap _limits = new();
+    private readonly FieldOverrides _overrides = new();
     private string? _image;
     private string? _imagePullPolicy;
     private string[]? _command;
@@ -137,6 +138,16 @@ public sealed class Container
         return this;
     }
 
+    /// <summary>
+    /// Sets any field of the container by its dotted path, for what the builder has no method for:
+    /// <c>.Set("terminationMessagePolicy", "FallbackToLogsOnError")</c>. It replaces a field the typed methods write.
+    /// </summary>
+    public Container Set(string path, FieldValue value)
+    {
+        _overrides.Set(path, value);
+        return this;
+    }
+
     internal YamlMap ToYaml()
     {
         var ports = _ports.Select(p => (YamlValue)new YamlMap()
@@ -144,7 +155,7 @@ public sealed class Container
             .Add("containerPort", p.Number)
             .Add("protocol", p.Protocol is { } protocol ? ProtocolName(protocol) : null));
         var resources = new YamlMap().Add("limits", _limits).Add("requests", _requests);
-        return new YamlMap()
+        var container = new YamlMap()
             .Add("name", ContainerName ?? throw new InvalidOperationException("A container has no name; call .Name(\"...\") on it."))
             .Add("image", _image)
             .Add("imagePullPolicy", _imagePullPolicy)
@@ -159,6 +170,8 @@ public sealed class Container
             .Add("readinessProbe", _readinessProbe?.ToYaml())
             .Add("startupProbe", _startupProbe?.ToYaml())
             .Add("securityContext", _securityContext?.ToYaml());
+        _overrides.ApplyTo(container);
+        return container;
     }
 
     internal static string ProtocolName(Protocol protocol) => protocol.ToString().ToUpperInvariant();

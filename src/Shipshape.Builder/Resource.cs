@@ -26,6 +26,12 @@ public abstract class Resource
 
     public OrderedMap Annotations { get; } = new();
 
+    /// <summary>The fields set with <c>.Set(path, value)</c>, written over the typed ones.</summary>
+    internal FieldOverrides Overrides { get; } = new();
+
+    /// <summary>False where a name may come from elsewhere (<c>metadata.generateName</c> of a raw object).</summary>
+    private protected virtual bool IsNameRequired => true;
+
     /// <summary>"Deployment 'echo'", for messages.</summary>
     public override string ToString() => $"{Kind} '{ObjectName}'";
 
@@ -33,12 +39,13 @@ public abstract class Resource
     internal YamlMap ToYaml()
     {
         var metadata = new YamlMap()
-            .Add("name", ObjectName ?? throw new InvalidOperationException($"A {Kind} has no name; call .Name(\"...\") before adding it to the app."))
+            .Add("name", ObjectName ?? (IsNameRequired ? throw new InvalidOperationException($"A {Kind} has no name; call .Name(\"...\") before adding it to the app.") : null))
             .Add("namespace", ObjectNamespace)
             .Add("labels", Labels)
             .Add("annotations", Annotations);
         var root = new YamlMap().Add("apiVersion", ApiVersion).Add("kind", Kind).Add("metadata", metadata);
         WriteBody(root);
+        Overrides.ApplyTo(root);
         return root;
     }
 
@@ -78,6 +85,16 @@ public abstract class Resource<TSelf> : Resource
     public TSelf Annotation(string key, string value)
     {
         Annotations.Set(key, value);
+        return Self;
+    }
+
+    /// <summary>
+    /// Sets any field of the object by its dotted path from the object's root, for what the builder has no method
+    /// for: <c>.Set("spec.minReadySeconds", 10)</c>. It replaces a field the typed methods write, so prefer them where they exist.
+    /// </summary>
+    public TSelf Set(string path, FieldValue value)
+    {
+        Overrides.Set(path, value);
         return Self;
     }
 

@@ -26,7 +26,7 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
-    public void A_field_without_a_builder_method_is_exit_code_2_with_its_position()
+    public void A_field_without_a_builder_method_is_set_by_its_path()
     {
         var manifest = WriteTemp("""
             apiVersion: v1
@@ -37,8 +37,24 @@ public sealed class GenerateCommandTests
               clusterIP: None
             """);
         var (exit, stdout, stderr) = Run("generate", "csharp", manifest);
+        Assert.Equal((0, ""), (exit, stderr));
+        Assert.Contains("""
+                    app.Add(new Service()
+                        .Name("web")
+                        .Set("spec.clusterIP", "None"));
+            """, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_that_is_not_an_object_is_exit_code_2_with_its_position()
+    {
+        var manifest = WriteTemp("""
+            - a list
+            - not an object
+            """);
+        var (exit, stdout, stderr) = Run("generate", "csharp", manifest);
         Assert.Equal((2, ""), (exit, stdout));
-        Assert.Equal($"shipshape: {manifest}:6:3: field 'spec.clusterIP' has no builder method; write this object in YAML, or extend the generated code by hand\n", stderr.ReplaceLineEndings("\n"));
+        Assert.Equal($"shipshape: {manifest}:1:1: the document is not a Kubernetes object (a mapping with apiVersion and kind as strings); remove it or give it both\n", stderr.ReplaceLineEndings("\n"));
     }
 
     private static (int Exit, string Stdout, string Stderr) Run(params string[] args)

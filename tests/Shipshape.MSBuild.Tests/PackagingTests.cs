@@ -12,14 +12,14 @@ namespace Shipshape.MSBuild.Tests;
 /// </summary>
 public sealed partial class PackagingTests : IDisposable
 {
-    private static readonly string[] PackageIds = ["shipshape", "Shipshape.Core", "Shipshape.Builder", "Shipshape.Analyzers", "Shipshape.MSBuild"];
+    private static readonly string[] PackageIds = ["shipshape", "Shipshape.Core", "Shipshape.Builder", "Shipshape.Builder.KubernetesClient", "Shipshape.Analyzers", "Shipshape.MSBuild"];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "shipshape-packaging-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task One_command_packs_all_five_packages_with_one_version_that_install_build_and_lint()
+    public async Task One_command_packs_all_six_packages_with_one_version_that_install_build_and_lint()
     {
         Directory.CreateDirectory(_root);
         var repository = Path.Combine(_root, "repository");
@@ -135,6 +135,6 @@ public sealed partial class PackagingTests : IDisposable
     private static string Metadata(string key) =>
         typeof(PackagingTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
-    [GeneratedRegex(@"^(?<id>shipshape|Shipshape\.[A-Za-z]+)\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)\.nupkg$")]
+    [GeneratedRegex(@"^(?<id>shipshape|Shipshape(\.[A-Za-z]+)+?)\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)\.nupkg$")]
     private static partial Regex PackageFileName();
 }

@@ -1,21 +1,25 @@
 using System.Text;
+using Shipshape.Core.Analysis;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Syntax;
 
 namespace Shipshape.Builder.Generation;
 
-/// <summary>A manifest holds something the builder cannot express; the message names the file, line, column and field.</summary>
+/// <summary>A manifest holds something no builder code can express; the message names the file, line and column.</summary>
 public sealed class GeneratorException(string message) : Exception(message);
 
 /// <summary>
 /// Turns YAML manifests into a C# program that builds the same objects with Shipshape.Builder: the migration
-/// path from YAML to typed code. Fields the builder has no method for are reported (never dropped silently);
-/// Ingresses of extensions/v1beta1 and networking.k8s.io/v1beta1 become networking.k8s.io/v1; <c>status</c> is
-/// left out, since the cluster writes it.
+/// path from YAML to typed code. Every object becomes code that synthesizes back to the same data: typed builder
+/// calls where the builder has methods, <c>.Set(path, value)</c> for the fields it has none for, and
+/// <c>RawResource.FromYaml(...)</c> for kinds it has no class for (see <see cref="ManifestReader"/>). Ingresses of
+/// extensions/v1beta1 and networking.k8s.io/v1beta1 that the builder types become networking.k8s.io/v1;
+/// <c>status</c> is left out, since the cluster writes it.
 /// </summary>
 public static class CSharpGenerator
 {
     /// <summary>A complete program: <c>Manifests.Build()</c> returns the App; the top-level statements synth it to a file.</summary>
+    /// <exception cref="GeneratorException">A file does not load, or a document is not an object with a string apiVersion and kind.</exception>
     public static string Generate(IEnumerable<SourceFile> files)
     {
         var text = new StringBuilder();
@@ -40,17 +44,22 @@ public static class CSharpGenerator
             """);
         foreach (var file in files)
         {
-            var loaded = new YamlLoader().Load(file);
-            if (loaded.Diagnostics.Count > 0)
+            var loaded = Load(file, text);
+            if (loaded.Diagnostics.FirstOrDefault(d => d.Id != RuleIds.DuplicateKey) is { } problem)
             {
-                throw new GeneratorException(loaded.Diagnostics[0].ToString());
+                throw new GeneratorException(problem.ToString());
+            }
+
+            // A duplicate key loses nothing the API server would read: it takes the last value, and so does the code.
+            foreach (var duplicate in loaded.Diagnostics)
+            {
+                text.Append("        // ").Append(duplicate.ToString().ReplaceLineEndings(" ")).Append(" (the code builds the last value, as the API server reads it)\n");
             }
 
             foreach (var document in loaded.Documents)
             {
-                var reader = new ManifestReader(file.Path);
                 text.Append("        app.Add(");
-                reader.Object(document.Root).Render(text, 8);
+                ObjectCode(document.Root, file.Path).Render(text, 8);
                 text.Append(");\n");
             }
         }
@@ -59,537 +68,56 @@ public static class CSharpGenerator
         return text.ToString();
     }
 
-    /// <summary>Reads one object's node tree into builder calls, checking every field it meets.</summary>
-    private sealed class ManifestReader(string path)
+    /// <summary>
+    /// The file's objects. An unrendered template that reads as YAML is read as it is, its <c>{{ … }}</c> placeholders
+    /// kept as text, with a comment that says so: the generated code is where they become C# values.
+    /// </summary>
+    private static LoadedFile Load(SourceFile file, StringBuilder text)
     {
-        public CodeChain Object(Node root)
+        var loader = new YamlLoader();
+        var loaded = loader.Load(file);
+        if (loaded.Diagnostics is not [{ Id: RuleIds.UnrenderedTemplate } template])
         {
-            var map = Mapping(root, "");
-            var apiVersion = RequiredText(map, "apiVersion", "");
-            var kind = RequiredText(map, "kind", "");
-            return (apiVersion, kind) switch
-            {
-                ("v1", "Namespace") => Metadata(map, "Namespace", ["apiVersion", "kind", "metadata", "status"]),
-                ("v1", "ConfigMap") => ConfigMap(map),
-                ("v1", "Secret") => Secret(map),
-                ("v1", "Pod") => Pod(map),
-                ("apps/v1", "Deployment" or "ReplicaSet") => Workload(map, kind),
-                ("v1", "Service") => Service(map),
-                ("networking.k8s.io/v1" or "networking.k8s.io/v1beta1" or "extensions/v1beta1", "Ingress") => Ingress(map, apiVersion),
-                _ => throw Unsupported(map.KeyNode("kind")!, $"{apiVersion} {kind} has no builder class"),
-            };
+            return loaded;
         }
 
-        private CodeChain Metadata(MappingNode map, string type, string[] fields)
+        var asYaml = loader.ReadWhole(file);
+        if (asYaml.Diagnostics.Any(d => d.Id != RuleIds.DuplicateKey))
         {
-            Fields(map, "", fields);
-            var chain = new CodeChain($"new {type}()");
-            var metadata = Mapping(map["metadata"] ?? throw Unsupported(map.KeyNode("kind")!, "the object has no metadata"), "metadata");
-            Fields(metadata, "metadata", "name", "namespace", "labels", "annotations");
-            chain.Call("Name", Str(RequiredText(metadata, "name", "metadata")));
-            Optional(metadata, "namespace", "metadata", value => chain.Call("Namespace", Str(value)));
-            Pairs(metadata, "labels", "metadata", (key, value) => chain.Call("Label", key, value));
-            Pairs(metadata, "annotations", "metadata", (key, value) => chain.Call("Annotation", key, value));
-            return chain;
+            return loaded;
         }
 
-        private CodeChain ConfigMap(MappingNode map)
+        text.Append($"        // {file.Path}:{template.Span}: this file is an unrendered template; its {{{{ … }}}} placeholders are kept as text: replace them with C# values\n");
+        return asYaml;
+    }
+
+    /// <summary>Typed code for the object where the builder can write it back exactly, else the object as a raw resource.</summary>
+    private static ICode ObjectCode(Node root, string path)
+    {
+        if (root is not MappingNode map || map.Scalar("apiVersion") is not { Kind: ScalarKind.String } apiVersion || map.Scalar("kind") is not { Kind: ScalarKind.String } kind)
         {
-            var chain = Metadata(map, "ConfigMap", ["apiVersion", "kind", "metadata", "data"]);
-            Pairs(map, "data", "", (key, value) => chain.Call("Data", key, value));
-            return chain;
+            throw new GeneratorException($"{path}:{root.Span.Line}:{root.Span.Column}: the document is not a Kubernetes object (a mapping with apiVersion and kind as strings); remove it or give it both");
         }
 
-        private CodeChain Secret(MappingNode map)
+        try
         {
-            var chain = Metadata(map, "Secret", ["apiVersion", "kind", "metadata", "type", "data", "stringData"]);
-            Optional(map, "type", "", value => chain.Call("Type", Str(value)));
-            Pairs(map, "data", "", (key, value) => chain.Call("Data", key, value));
-            Pairs(map, "stringData", "", (key, value) => chain.Call("StringData", key, value));
-            return chain;
-        }
-
-        private CodeChain Pod(MappingNode map)
-        {
-            var chain = Metadata(map, "Pod", ["apiVersion", "kind", "metadata", "spec", "status"]);
-            PodSpec(chain, map.Mapping("spec"), "spec");
-            return chain;
-        }
-
-        private CodeChain Workload(MappingNode map, string kind)
-        {
-            var chain = Metadata(map, kind, ["apiVersion", "kind", "metadata", "spec", "status"]);
-            var spec = Mapping(map["spec"] ?? throw Unsupported(map.KeyNode("kind")!, $"the {kind} has no spec"), "spec");
-            Fields(spec, "spec", kind == "Deployment" ? ["replicas", "selector", "template", "strategy"] : ["replicas", "selector", "template"]);
-            Optional(spec, "replicas", "spec", chain, "Replicas");
-            if (spec.Mapping("strategy") is { } strategy)
+            if (new ManifestReader().Object(map, apiVersion.Value, kind.Value) is { } typed)
             {
-                Fields(strategy, "spec.strategy", "type");
-                chain.Call("Strategy", Str(RequiredText(strategy, "type", "spec.strategy")));
-            }
-
-            var template = Mapping(spec["template"] ?? throw Unsupported(spec.KeyNode("selector") ?? map.KeyNode("spec")!, "the workload has no pod template"), "spec.template");
-            Fields(template, "spec.template", "metadata", "spec");
-            var templateLabels = new List<(string, string)>();
-            if (template.Mapping("metadata") is { } templateMetadata)
-            {
-                Fields(templateMetadata, "spec.template.metadata", "labels", "annotations");
-                Pairs(templateMetadata, "labels", "spec.template.metadata", (key, value) => chain.Call("TemplateLabel", key, value));
-                Pairs(templateMetadata, "annotations", "spec.template.metadata", (key, value) => chain.Call("TemplateAnnotation", key, value));
-                templateLabels = TextPairs(templateMetadata, "labels", "spec.template.metadata");
-            }
-
-            // The builder's selector defaults to the template labels; only a different one is written out.
-            if (spec.Mapping("selector") is { } selector)
-            {
-                Fields(selector, "spec.selector", "matchLabels");
-                var matchLabels = TextPairs(selector, "matchLabels", "spec.selector");
-                if (!matchLabels.SequenceEqual(templateLabels))
-                {
-                    Pairs(selector, "matchLabels", "spec.selector", (key, value) => chain.Call("Selector", key, value));
-                }
-            }
-
-            PodSpec(chain, template.Mapping("spec"), "spec.template.spec");
-            return chain;
-        }
-
-        private void PodSpec(CodeChain chain, MappingNode? spec, string where)
-        {
-            if (spec is null)
-            {
-                return;
-            }
-
-            Fields(spec, where, "serviceAccountName", "restartPolicy", "nodeSelector", "securityContext", "initContainers", "containers", "volumes");
-            Optional(spec, "serviceAccountName", where, value => chain.Call("ServiceAccount", Str(value)));
-            Optional(spec, "restartPolicy", where, value => chain.Call("RestartPolicy", Str(value)));
-            Pairs(spec, "nodeSelector", where, (key, value) => chain.Call("NodeSelector", key, value));
-            if (spec.Mapping("securityContext") is { } security)
-            {
-                var context = new CodeChain("new PodSecurityContext()");
-                Fields(security, where + ".securityContext", "fsGroup", "runAsGroup", "runAsNonRoot", "runAsUser", "seccompProfile");
-                Optional(security, "fsGroup", where, context, "FsGroup");
-                Optional(security, "runAsGroup", where, context, "RunAsGroup");
-                OptionalBoolean(security, "runAsNonRoot", where, context, "RunAsNonRoot");
-                Optional(security, "runAsUser", where, context, "RunAsUser");
-                if (security.Mapping("seccompProfile") is { } seccomp)
-                {
-                    Fields(seccomp, where + ".securityContext.seccompProfile", "type");
-                    context.Call("SeccompProfile", Str(RequiredText(seccomp, "type", where + ".securityContext.seccompProfile")));
-                }
-
-                chain.Call("SecurityContext", context);
-            }
-
-            foreach (var container in Items(spec, "initContainers", where))
-            {
-                chain.Call("InitContainer", Container(container, where + ".initContainers"));
-            }
-
-            foreach (var container in Items(spec, "containers", where))
-            {
-                chain.Call("Container", Container(container, where + ".containers"));
-            }
-
-            foreach (var volume in Items(spec, "volumes", where))
-            {
-                chain.Call("Volume", Volume(volume, where + ".volumes"));
+                return typed;
             }
         }
-
-        private CodeChain Container(MappingNode container, string where)
+        catch (GeneratorException)
         {
-            Fields(container, where, "name", "image", "imagePullPolicy", "command", "args", "workingDir", "env", "ports", "resources",
-                "volumeMounts", "livenessProbe", "readinessProbe", "startupProbe", "securityContext");
-            var chain = new CodeChain("new Container()").Call("Name", Str(RequiredText(container, "name", where)));
-            Optional(container, "image", where, value => chain.Call("Image", Str(value)));
-            Optional(container, "imagePullPolicy", where, value => chain.Call("ImagePullPolicy", Str(value)));
-            Strings(container, "command", where, values => chain.Call("Command", values));
-            Strings(container, "args", where, values => chain.Call("Args", values));
-            Optional(container, "workingDir", where, value => chain.Call("WorkingDir", Str(value)));
-            foreach (var env in Items(container, "env", where))
-            {
-                Env(chain, env, where + ".env");
-            }
-
-            foreach (var port in Items(container, "ports", where))
-            {
-                Fields(port, where + ".ports", "containerPort", "name", "protocol");
-                var arguments = new List<object> { Int(port, "containerPort", where + ".ports") };
-                Optional(port, "name", where, value => arguments.Add(Str(value)));
-                Optional(port, "protocol", where, value => arguments.Add("protocol: " + Protocol(port, value)));
-                chain.Call("Port", [.. arguments]);
-            }
-
-            if (container.Mapping("resources") is { } resources)
-            {
-                Fields(resources, where + ".resources", "limits", "requests");
-                Quantities(chain, resources, "limits", "Limits", where + ".resources");
-                Quantities(chain, resources, "requests", "Requests", where + ".resources");
-            }
-
-            foreach (var mount in Items(container, "volumeMounts", where))
-            {
-                Fields(mount, where + ".volumeMounts", "name", "mountPath", "readOnly", "subPath");
-                var arguments = new List<object> { Str(RequiredText(mount, "name", where)), Str(RequiredText(mount, "mountPath", where)) };
-                if (mount.Scalar("readOnly") is { } readOnly)
-                {
-                    arguments.Add("readOnly: " + CodeChain.Boolean(Boolean(readOnly, where + ".volumeMounts.readOnly")));
-                }
-
-                Optional(mount, "subPath", where, value => arguments.Add("subPath: " + Str(value)));
-                chain.Call("VolumeMount", [.. arguments]);
-            }
-
-            Probe(chain, container, "livenessProbe", "LivenessProbe", where);
-            Probe(chain, container, "readinessProbe", "ReadinessProbe", where);
-            Probe(chain, container, "startupProbe", "StartupProbe", where);
-            if (container.Mapping("securityContext") is { } security)
-            {
-                chain.Call("SecurityContext", SecurityContext(security, where + ".securityContext"));
-            }
-
-            return chain;
+            // Something no typed field can hold (a missing name, a v1beta1 Ingress field the builder lacks): the object stays as it is.
         }
 
-        private void Env(CodeChain chain, MappingNode env, string where)
+        try
         {
-            Fields(env, where, "name", "value", "valueFrom");
-            var name = Str(RequiredText(env, "name", where));
-            if (env.Mapping("valueFrom") is not { } valueFrom)
-            {
-                chain.Call("Env", name, Str(env.Text("value") ?? ""));
-                return;
-            }
-
-            Fields(valueFrom, where + ".valueFrom", "configMapKeyRef", "secretKeyRef");
-            var (method, reference) = valueFrom.Mapping("configMapKeyRef") is { } configMap ? ("EnvFromConfigMap", configMap)
-                : valueFrom.Mapping("secretKeyRef") is { } secret ? ("EnvFromSecret", secret)
-                : throw Unsupported(valueFrom, "valueFrom needs configMapKeyRef or secretKeyRef");
-            Fields(reference, where + ".valueFrom", "name", "key");
-            chain.Call(method, name, Str(RequiredText(reference, "name", where)), Str(RequiredText(reference, "key", where)));
+            return RawCode.Resource(map);
         }
-
-        private void Quantities(CodeChain chain, MappingNode resources, string key, string method, string where)
+        catch (ArgumentException exception)
         {
-            if (resources.Mapping(key) is not { } quantities)
-            {
-                return;
-            }
-
-            Fields(quantities, where + "." + key, "cpu", "memory");
-            var arguments = new List<object>();
-            Optional(quantities, "cpu", where, value => arguments.Add("cpu: " + Str(value)));
-            Optional(quantities, "memory", where, value => arguments.Add("memory: " + Str(value)));
-            chain.Call(method, [.. arguments]);
+            throw new GeneratorException($"{path}:{root.Span.Line}:{root.Span.Column}: {exception.Message}");
         }
-
-        private void Probe(CodeChain chain, MappingNode container, string key, string method, string where)
-        {
-            if (container.Mapping(key) is not { } probe)
-            {
-                return;
-            }
-
-            where += "." + key;
-            Fields(probe, where, "httpGet", "tcpSocket", "exec", "initialDelaySeconds", "periodSeconds", "timeoutSeconds", "successThreshold", "failureThreshold");
-            CodeChain handler;
-            if (probe.Mapping("httpGet") is { } httpGet)
-            {
-                Fields(httpGet, where + ".httpGet", "path", "port");
-                handler = new CodeChain($"Probe.HttpGet({Str(RequiredText(httpGet, "path", where))}, {Port(httpGet, "port", where)})");
-            }
-            else if (probe.Mapping("tcpSocket") is { } tcpSocket)
-            {
-                Fields(tcpSocket, where + ".tcpSocket", "port");
-                handler = new CodeChain($"Probe.TcpSocket({Port(tcpSocket, "port", where)})");
-            }
-            else if (probe.Mapping("exec") is { } exec)
-            {
-                Fields(exec, where + ".exec", "command");
-                var command = new List<object>();
-                Strings(exec, "command", where, values => command.AddRange(values));
-                handler = new CodeChain($"Probe.Exec({string.Join(", ", command)})");
-            }
-            else
-            {
-                throw Unsupported(probe, "a probe needs httpGet, tcpSocket or exec");
-            }
-
-            Optional(probe, "initialDelaySeconds", where, handler, "InitialDelaySeconds");
-            Optional(probe, "periodSeconds", where, handler, "PeriodSeconds");
-            Optional(probe, "timeoutSeconds", where, handler, "TimeoutSeconds");
-            Optional(probe, "successThreshold", where, handler, "SuccessThreshold");
-            Optional(probe, "failureThreshold", where, handler, "FailureThreshold");
-            chain.Call(method, handler);
-        }
-
-        private CodeChain SecurityContext(MappingNode security, string where)
-        {
-            Fields(security, where, "allowPrivilegeEscalation", "capabilities", "privileged", "readOnlyRootFilesystem", "runAsGroup", "runAsNonRoot", "runAsUser");
-            var chain = new CodeChain("new SecurityContext()");
-            OptionalBoolean(security, "allowPrivilegeEscalation", where, chain, "AllowPrivilegeEscalation");
-            if (security.Mapping("capabilities") is { } capabilities)
-            {
-                Fields(capabilities, where + ".capabilities", "add", "drop");
-                Strings(capabilities, "add", where, values => chain.Call("AddCapabilities", values));
-                Strings(capabilities, "drop", where, values => chain.Call("DropCapabilities", values));
-            }
-
-            OptionalBoolean(security, "privileged", where, chain, "Privileged");
-            OptionalBoolean(security, "readOnlyRootFilesystem", where, chain, "ReadOnlyRootFilesystem");
-            Optional(security, "runAsGroup", where, chain, "RunAsGroup");
-            OptionalBoolean(security, "runAsNonRoot", where, chain, "RunAsNonRoot");
-            Optional(security, "runAsUser", where, chain, "RunAsUser");
-            return chain;
-        }
-
-        private string Volume(MappingNode volume, string where)
-        {
-            Fields(volume, where, "name", "configMap", "secret", "emptyDir");
-            var name = Str(RequiredText(volume, "name", where));
-            if (volume.Mapping("configMap") is { } configMap)
-            {
-                Fields(configMap, where + ".configMap", "name", "defaultMode");
-                return $"Volume.FromConfigMap({name}, {Str(RequiredText(configMap, "name", where))}{DefaultMode(configMap, where)})";
-            }
-
-            if (volume.Mapping("secret") is { } secret)
-            {
-                Fields(secret, where + ".secret", "secretName", "defaultMode");
-                return $"Volume.FromSecret({name}, {Str(RequiredText(secret, "secretName", where))}{DefaultMode(secret, where)})";
-            }
-
-            if (volume.Mapping("emptyDir") is { Count: 0 })
-            {
-                return $"Volume.EmptyDir({name})";
-            }
-
-            throw Unsupported(volume, "only configMap, secret and option-less emptyDir volumes have builder methods");
-        }
-
-        private string DefaultMode(MappingNode source, string where) =>
-            source["defaultMode"] is null ? "" : ", defaultMode: " + Int(source, "defaultMode", where);
-
-        private CodeChain Service(MappingNode map)
-        {
-            var chain = Metadata(map, "Service", ["apiVersion", "kind", "metadata", "spec", "status"]);
-            if (map.Mapping("spec") is not { } spec)
-            {
-                return chain;
-            }
-
-            Fields(spec, "spec", "type", "externalName", "selector", "ports");
-            var type = spec.Text("type");
-            if (spec.Text("externalName") is { } externalName && type == "ExternalName")
-            {
-                chain.Call("ExternalName", Str(externalName));
-            }
-            else if (type is not null)
-            {
-                if (!Enum.TryParse<ServiceType>(type, out _) || spec["externalName"] is not null)
-                {
-                    throw Unsupported(spec["type"]!, $"service type '{type}' with these fields has no builder method");
-                }
-
-                chain.Call("Type", "ServiceType." + type);
-            }
-
-            Pairs(spec, "selector", "spec", (key, value) => chain.Call("Selector", key, value));
-            foreach (var port in Items(spec, "ports", "spec"))
-            {
-                Fields(port, "spec.ports", "port", "targetPort", "name", "protocol", "nodePort");
-                var arguments = new List<object> { Int(port, "port", "spec.ports") };
-                if (port["targetPort"] is not null)
-                {
-                    arguments.Add("targetPort: " + Port(port, "targetPort", "spec.ports"));
-                }
-
-                Optional(port, "name", "spec.ports", value => arguments.Add("name: " + Str(value)));
-                Optional(port, "protocol", "spec.ports", value => arguments.Add("protocol: " + Protocol(port, value)));
-                if (port["nodePort"] is not null)
-                {
-                    arguments.Add("nodePort: " + Int(port, "nodePort", "spec.ports"));
-                }
-
-                chain.Call("Port", [.. arguments]);
-            }
-
-            return chain;
-        }
-
-        private CodeChain Ingress(MappingNode map, string apiVersion)
-        {
-            var chain = Metadata(map, "Ingress", ["apiVersion", "kind", "metadata", "spec", "status"]);
-            var isBeta = apiVersion != "networking.k8s.io/v1";
-            if (map.Mapping("spec") is not { } spec)
-            {
-                return chain;
-            }
-
-            Fields(spec, "spec", "ingressClassName", "tls", "rules");
-            Optional(spec, "ingressClassName", "spec", value => chain.Call("IngressClassName", Str(value)));
-            foreach (var tls in Items(spec, "tls", "spec"))
-            {
-                Fields(tls, "spec.tls", "hosts", "secretName");
-                var arguments = new List<object> { Str(RequiredText(tls, "secretName", "spec.tls")) };
-                Strings(tls, "hosts", "spec.tls", arguments.AddRange);
-                chain.Call("Tls", [.. arguments]);
-            }
-
-            foreach (var rule in Items(spec, "rules", "spec"))
-            {
-                Fields(rule, "spec.rules", "host", "http");
-                var host = rule.Text("host") is { } text ? Str(text) : "null";
-                var http = Mapping(rule["http"] ?? throw Unsupported(rule, "a rule without http paths has no builder method"), "spec.rules.http");
-                Fields(http, "spec.rules.http", "paths");
-                foreach (var path in Items(http, "paths", "spec.rules.http"))
-                {
-                    const string where = "spec.rules.http.paths";
-                    Fields(path, where, "path", "pathType", "backend");
-                    var backend = Mapping(path["backend"] ?? throw Unsupported(path, "the path has no backend"), where + ".backend");
-                    string serviceName;
-                    string port;
-                    if (isBeta)
-                    {
-                        // v1beta1 names the Service and its port directly; v1 nests them under backend.service.
-                        Fields(backend, where + ".backend", "serviceName", "servicePort");
-                        serviceName = RequiredText(backend, "serviceName", where);
-                        port = Port(backend, "servicePort", where);
-                    }
-                    else
-                    {
-                        Fields(backend, where + ".backend", "service");
-                        var service = Mapping(backend["service"] ?? throw Unsupported(backend, "only Service backends have a builder method"), where + ".backend.service");
-                        Fields(service, where + ".backend.service", "name", "port");
-                        serviceName = RequiredText(service, "name", where);
-                        var servicePort = Mapping(service["port"] ?? throw Unsupported(service, "the backend has no port"), where + ".backend.service.port");
-                        Fields(servicePort, where + ".backend.service.port", "number", "name");
-                        port = servicePort.Text("name") is { } portName ? Str(portName) : Int(servicePort, "number", where);
-                    }
-
-                    // v1beta1 had no required pathType; its behaviour then was the controller's own, ImplementationSpecific.
-                    var pathType = path.Text("pathType") ?? (isBeta ? "ImplementationSpecific" : throw Unsupported(path, "a v1 path needs a pathType"));
-                    if (!Enum.TryParse<PathType>(pathType, out _))
-                    {
-                        throw Unsupported(path["pathType"]!, $"path type '{pathType}' is not Prefix, Exact or ImplementationSpecific");
-                    }
-
-                    chain.Call("Rule", host, Str(path.Text("path") ?? "/"), Str(serviceName), port, "PathType." + pathType);
-                }
-            }
-
-            return chain;
-        }
-
-        private string Port(MappingNode map, string key, string where) =>
-            map.Scalar(key) is { } scalar && scalar.TryGetInt64(out var number) ? CodeChain.Number(number) : Str(RequiredText(map, key, where));
-
-        private string Protocol(MappingNode port, string value) => value switch
-        {
-            "TCP" => "Protocol.Tcp",
-            "UDP" => "Protocol.Udp",
-            "SCTP" => "Protocol.Sctp",
-            _ => throw Unsupported(port["protocol"]!, $"protocol '{value}' is not TCP, UDP or SCTP"),
-        };
-
-        private static string Str(string value) => CodeChain.Literal(value);
-
-        private void Pairs(MappingNode map, string key, string where, Action<string, string> add)
-        {
-            foreach (var (name, value) in TextPairs(map, key, where))
-            {
-                add(Str(name), Str(value));
-            }
-        }
-
-        private List<(string Key, string Value)> TextPairs(MappingNode map, string key, string where)
-        {
-            if (map[key] is not { } node || node is ScalarNode { IsNull: true })
-            {
-                return [];
-            }
-
-            return [.. Mapping(node, Join(where, key)).Entries.Select(e => (e.KeyText ?? throw Unsupported(e.Key, "keys must be strings"),
-                e.Value is ScalarNode { IsNull: false } scalar ? scalar.Value : throw Unsupported(e.Value, $"{Join(where, key)} values must be strings")))];
-        }
-
-        private void Strings(MappingNode map, string key, string where, Action<string[]> add)
-        {
-            if (map[key] is SequenceNode sequence)
-            {
-                add([.. sequence.Items.Select(item => item is ScalarNode scalar ? Str(scalar.Value) : throw Unsupported(item, $"{Join(where, key)} holds strings"))]);
-            }
-            else if (map[key] is { } other)
-            {
-                throw Unsupported(other, $"{Join(where, key)} must be a list");
-            }
-        }
-
-        private IEnumerable<MappingNode> Items(MappingNode map, string key, string where) => map[key] switch
-        {
-            null or ScalarNode { IsNull: true } => [],
-            SequenceNode sequence => sequence.Items.Select(item => Mapping(item, Join(where, key))),
-            var other => throw Unsupported(other, $"{Join(where, key)} must be a list"),
-        };
-
-        private void Optional(MappingNode map, string key, string where, Action<string> add)
-        {
-            if (map[key] is ScalarNode { IsNull: false } scalar)
-            {
-                add(scalar.Value);
-            }
-            else if (map[key] is { } other and not ScalarNode)
-            {
-                throw Unsupported(other, $"{Join(where, key)} must be a single value");
-            }
-        }
-
-        private void Optional(MappingNode map, string key, string where, CodeChain chain, string method)
-        {
-            if (map[key] is not null)
-            {
-                chain.Call(method, Int(map, key, where));
-            }
-        }
-
-        private void OptionalBoolean(MappingNode map, string key, string where, CodeChain chain, string method)
-        {
-            if (map.Scalar(key) is { } scalar)
-            {
-                chain.Call(method, CodeChain.Boolean(Boolean(scalar, Join(where, key))));
-            }
-        }
-
-        private bool Boolean(ScalarNode scalar, string field) =>
-            scalar.TryGetBoolean(out var value) ? value : throw Unsupported(scalar, $"{field} must be true or false");
-
-        private string Int(MappingNode map, string key, string where) =>
-            map.Scalar(key) is { } scalar && scalar.TryGetInt64(out var number) && number is >= int.MinValue and <= int.MaxValue
-                ? CodeChain.Number(number)
-                : throw Unsupported(map[key] ?? map, $"{Join(where, key)} must be a whole number");
-
-        private string RequiredText(MappingNode map, string key, string where) =>
-            map.Text(key) ?? throw Unsupported(map[key] ?? map, $"{Join(where, key)} is required");
-
-        private MappingNode Mapping(Node node, string where) =>
-            node as MappingNode ?? throw Unsupported(node, $"{(where.Length == 0 ? "the document" : where)} must be a mapping");
-
-        private void Fields(MappingNode map, string where, params string[] known)
-        {
-            foreach (var entry in map.Entries)
-            {
-                if (Array.IndexOf(known, entry.KeyText) < 0)
-                {
-                    throw Unsupported(entry.Key, $"field '{Join(where, entry.KeyText ?? "?")}' has no builder method");
-                }
-            }
-        }
-
-        private static string Join(string where, string key) => where.Length == 0 ? key : where + "." + key;
-
-        private GeneratorException Unsupported(Node node, string problem) =>
-            new($"{path}:{node.Span.Line}:{node.Span.Column}: {problem}; write this object in YAML, or extend the generated code by hand");
     }
 }

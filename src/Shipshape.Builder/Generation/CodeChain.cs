@@ -3,19 +3,28 @@ using System.Text;
 
 namespace Shipshape.Builder.Generation;
 
+/// <summary>C# code that is rendered at an indentation: a builder chain, or a call that takes a YAML text.</summary>
+internal interface ICode
+{
+    void Render(StringBuilder text, int indent);
+}
+
 /// <summary>A fluent builder expression being generated: <c>new Deployment()</c> and its calls, one per line.</summary>
-internal sealed class CodeChain(string start)
+internal sealed class CodeChain(string start) : ICode
 {
     private readonly List<(string Method, object[] Arguments)> _calls = [];
 
-    public bool IsEmpty => _calls.Count == 0;
+    public int Count => _calls.Count;
 
-    /// <summary>Adds <c>.Method(arguments)</c>; an argument is C# text or a nested <see cref="CodeChain"/>.</summary>
+    /// <summary>Adds <c>.Method(arguments)</c>; an argument is C# text or nested <see cref="ICode"/>.</summary>
     public CodeChain Call(string method, params object[] arguments)
     {
         _calls.Add((method, arguments));
         return this;
     }
+
+    /// <summary>Takes back the calls added after the first <paramref name="count"/>.</summary>
+    public void TruncateTo(int count) => _calls.RemoveRange(count, _calls.Count - count);
 
     public void Render(StringBuilder text, int indent)
     {
@@ -30,7 +39,7 @@ internal sealed class CodeChain(string start)
                     text.Append(", ");
                 }
 
-                if (arguments[i] is CodeChain nested)
+                if (arguments[i] is ICode nested)
                 {
                     nested.Render(text, indent + 4);
                 }
@@ -57,7 +66,7 @@ internal sealed class CodeChain(string start)
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(character) => "\\u" + ((int)character).ToString("x4", CultureInfo.InvariantCulture),
+                _ when char.IsControl(character) || IsLineSeparator(character) => "\\u" + ((int)character).ToString("x4", CultureInfo.InvariantCulture),
                 _ => character.ToString(),
             });
         }
@@ -68,4 +77,48 @@ internal sealed class CodeChain(string start)
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Boolean(bool value) => value ? "true" : "false";
+
+    /// <summary>Characters that end a line in C# source, which a literal cannot hold as they are.</summary>
+    public static bool IsLineSeparator(char character) => character is '\u0085' or '\u2028' or '\u2029';
+}
+
+/// <summary>
+/// <c>Method(yaml)</c>: YAML text handed to the builder as a string, a one-line literal when it fits on a line,
+/// else a raw string literal indented with the code around it, so the YAML reads as YAML.
+/// </summary>
+internal sealed class YamlCall(string method, string yaml) : ICode
+{
+    public void Render(StringBuilder text, int indent)
+    {
+        text.Append(method).Append('(');
+        var lines = yaml.TrimEnd('\n').Split('\n');
+        if (lines.Length == 1 || yaml.Any(CodeChain.IsLineSeparator) || yaml.Contains('\r', StringComparison.Ordinal))
+        {
+            text.Append(CodeChain.Literal(lines.Length == 1 ? lines[0] : yaml)).Append(')');
+            return;
+        }
+
+        // A raw literal's delimiter is longer than any run of quotes in its text.
+        var quotes = new string('"', Math.Max(3, LongestQuoteRun(yaml) + 1));
+        var margin = new string(' ', indent + 4);
+        text.Append(quotes).Append('\n');
+        foreach (var line in lines)
+        {
+            text.Append(line.Length == 0 ? "" : margin).Append(line).Append('\n');
+        }
+
+        text.Append(margin).Append(quotes).Append(')');
+    }
+
+    private static int LongestQuoteRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var character in text)
+        {
+            run = character == '"' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
 }

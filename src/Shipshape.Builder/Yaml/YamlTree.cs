@@ -29,6 +29,29 @@ internal sealed class YamlMap : YamlValue
         return this;
     }
 
+    /// <summary>Replaces the value under <paramref name="key"/> where it stands, or adds it at the end; empty values are kept.</summary>
+    public YamlMap Set(string key, YamlValue value)
+    {
+        var index = _entries.FindIndex(e => e.Key == key);
+        if (index < 0)
+        {
+            return Put(key, value);
+        }
+
+        _entries[index] = new(key, value);
+        return this;
+    }
+
+    /// <summary>A new mapping with the same entries: changing its keys leaves this one as it was.</summary>
+    public YamlMap ShallowCopy()
+    {
+        var copy = new YamlMap();
+        copy._entries.AddRange(_entries);
+        return copy;
+    }
+
+    public YamlValue? this[string key] => _entries.FirstOrDefault(e => e.Key == key).Value;
+
     public YamlMap Add(string key, string? value) => Add(key, value is null ? null : YamlScalar.String(value));
 
     public YamlMap Add(string key, long? value) => Add(key, value is null ? null : YamlScalar.Number(value.Value));
@@ -74,4 +97,7 @@ internal sealed class YamlScalar : YamlValue
     public static YamlScalar Number(long value) => new(value.ToString(CultureInfo.InvariantCulture), isString: false);
 
     public static YamlScalar Boolean(bool value) => new(value ? "true" : "false", isString: false);
+
+    /// <summary>A number, boolean or null written as it was read (<c>0644</c>, <c>1.5</c>, <c>~</c>), so it reads back the same.</summary>
+    public static YamlScalar Plain(string text) => new(text, isString: false);
 }

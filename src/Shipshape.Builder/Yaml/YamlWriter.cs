@@ -11,20 +11,32 @@ namespace Shipshape.Builder.Yaml;
 /// </summary>
 internal static partial class YamlWriter
 {
-    public static string Write(IEnumerable<YamlMap> documents)
+    public static string Write(IEnumerable<YamlMap> documents) => WriteStream(emitter =>
+    {
+        foreach (var document in documents)
+        {
+            WriteDocument(emitter, document, markStart: true);
+        }
+    });
+
+    /// <summary>One value as a YAML document without the <c>---</c> marker: what the generator hands to <c>FromYaml</c>.</summary>
+    public static string WriteValue(YamlValue value) => WriteStream(emitter => WriteDocument(emitter, value, markStart: false));
+
+    private static string WriteStream(Action<IEmitter> writeDocuments)
     {
         using var text = new StringWriter { NewLine = "\n" };
         var emitter = new Emitter(text, new EmitterSettings().WithIndentedSequences().WithNewLine("\n"));
         emitter.Emit(new StreamStart());
-        foreach (var document in documents)
-        {
-            emitter.Emit(new DocumentStart(null, null, isImplicit: false));
-            Emit(emitter, document);
-            emitter.Emit(new DocumentEnd(isImplicit: true));
-        }
-
+        writeDocuments(emitter);
         emitter.Emit(new StreamEnd());
         return text.ToString();
+    }
+
+    private static void WriteDocument(IEmitter emitter, YamlValue document, bool markStart)
+    {
+        emitter.Emit(new DocumentStart(null, null, isImplicit: !markStart));
+        Emit(emitter, document);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
     }
 
     private static void Emit(IEmitter emitter, YamlValue value)

@@ -8,8 +8,9 @@ namespace Shipshape.Cli.Commands;
 
 /// <summary>
 /// <c>shipshape generate csharp FILE...</c>: writes a Shipshape.Builder program that builds the same objects as
-/// the manifests, to standard output or <c>--output</c>. A field the builder cannot express is exit code 2 with
-/// its file, line and column; nothing is dropped silently.
+/// the manifests, to standard output or <c>--output</c>: typed where the builder has methods, <c>.Set(path, value)</c>
+/// and <c>RawResource.FromYaml</c> where it has none, so nothing is dropped. A file that does not read as YAML, or a
+/// document that is not an object, is exit code 2 with its file, line and column.
 /// </summary>
 public static class GenerateCommand
 {
