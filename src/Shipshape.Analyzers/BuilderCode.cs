@@ -210,6 +210,9 @@ internal sealed class FluentChain
         : MadeByHelper is { Expression: MemberAccessExpressionSyntax helper } ? $"the {Type.Name} {helper.Name.Identifier.ValueText}() makes"
         : Type.Name;
 
+    /// <summary><see cref="Description"/> at the start of a sentence.</summary>
+    public string SentenceDescription => char.ToUpperInvariant(Description[0]) + Description.Substring(1);
+
     /// <summary>
     /// True when this chain is all the code that configures its object, so its calls tell the whole object: the
     /// object is added to the app or dropped, or kept in a local on which no further fluent call is made and which is

@@ -28,9 +28,7 @@ public sealed class SHIP5001ObjectNotAdded : BuilderAnalyzer
 
     private protected override void AnalyzeObject(SyntaxNodeAnalysisContext context, BuilderTypes types, FluentChain chain)
     {
-        var description = chain.ConstantName is not null ? chain.Description
-            : chain.MadeByHelper is not null ? "T" + chain.Description.Substring(1)
-            : "This " + chain.Description;
+        var description = chain.ConstantName is null && chain.MadeByHelper is null ? "This " + chain.Description : chain.SentenceDescription;
         switch (chain.Top.Parent)
         {
             case ExpressionStatementSyntax:

@@ -127,7 +127,7 @@ public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             portArgument.Syntax.GetLocation(),
-            char.ToUpperInvariant(chain.Description[0]) + chain.Description.Substring(1),
+            chain.SentenceDescription,
             FluentCall.Constant(call.Argument("servicePort")) as int? ?? containerPort,
             containerPort,
             owner.Description,
@@ -170,12 +170,7 @@ public sealed class SHIP5002ServiceTargetPortNotDeclared : BuilderAnalyzer
     private static string DescribePorts(List<DeclaredPort> ports)
     {
         var described = ports.GroupBy(p => p.Number).Select(g => (g.FirstOrDefault(p => p.Name is not null) ?? g.First()).Description).ToList();
-        return described.Count switch
-        {
-            0 => "no ports",
-            1 => described[0],
-            _ => string.Join(", ", described.Take(described.Count - 1)) + " and " + described[described.Count - 1],
-        };
+        return described.Count == 0 ? "no ports" : Shipshape.Core.Analysis.ProseList.JoinWithAnd(described);
     }
 
     /// <summary>A container port; the protocol as the builder's Protocol enum value (0 is TCP, Kubernetes' default).</summary>

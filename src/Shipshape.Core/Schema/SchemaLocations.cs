@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Shipshape.Core.Analysis;
 using Shipshape.Core.Loading;
 using Shipshape.Core.Model;
 using Shipshape.Core.Schema.JsonSchema;
@@ -118,7 +119,7 @@ internal sealed partial class SchemaLocations
         foreach (var path in paths)
         {
             var keywords = new List<string>(_partlyIgnored[path].IgnoredKeywords);
-            var named = keywords.Count == 1 ? keywords[0] : string.Join(", ", keywords.GetRange(0, keywords.Count - 1)) + " and " + keywords[^1];
+            var named = ProseList.JoinWithAnd(keywords);
             var them = keywords.Count == 1 ? "it" : "them";
             warnings.Add($"The JSON schema {path} uses {named} (JSON Schema 2019-09 and later), which Shipshape does not implement, "
                 + $"so objects are not checked against {them}; write {them} with draft-07 keywords (additionalProperties, items, dependencies) to have {them} checked.");

@@ -56,7 +56,7 @@ public sealed class SHIP2003ServiceTargetPortNotExposed : ManifestAnalyzer
                     service.Identity.Describe(),
                     target.ToString(),
                     string.Join(", ", selected.Select(o => o.Identity.Describe())),
-                    declared.Count == 0 ? "no ports" : JoinWithAnd(declared));
+                    declared.Count == 0 ? "no ports" : ProseList.JoinWithAnd(declared));
             }
         }
     }
@@ -72,7 +72,4 @@ public sealed class SHIP2003ServiceTargetPortNotExposed : ManifestAnalyzer
     private static List<string> DeclaredPorts(IEnumerable<KubeObject> owners) =>
         owners.SelectMany(ServingContainers).SelectMany(c => c.Ports).Where(p => p.Number is not null)
             .GroupBy(p => p.Number).Select(g => (g.FirstOrDefault(p => p.Name is not null) ?? g.First()).Describe()).ToList();
-
-    private static string JoinWithAnd(List<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

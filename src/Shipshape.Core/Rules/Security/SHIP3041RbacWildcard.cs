@@ -34,12 +34,9 @@ public sealed class SHIP3041RbacWildcard : ManifestAnalyzer
                     Rule,
                     wildcards[0].Node,
                     PolicyRule.Describe(context.Object, rule),
-                    JoinWithAnd(wildcards.Select(w => w.Field).ToArray()),
-                    JoinWithAnd(wildcards.Select(w => w.Grants).ToArray()));
+                    ProseList.JoinWithAnd(wildcards.Select(w => w.Field).ToArray()),
+                    ProseList.JoinWithAnd(wildcards.Select(w => w.Grants).ToArray()));
             }
         }
     }
-
-    private static string JoinWithAnd(string[] items) =>
-        items.Length == 1 ? items[0] : string.Join(", ", items.Take(items.Length - 1)) + " and " + items[^1];
 }
