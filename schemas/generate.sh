@@ -9,19 +9,15 @@
 #                                 Get the clones once with, for each repository in SOURCES:
 #                                   git clone --bare https://github.com/OWNER/NAME DIR/OWNER/NAME.git
 #                                 (kubernetes-client/python, kubernetes-sigs/kubectl-validate,
-#                                 kubernetes-sigs/kustomize, godaddy/kubernetes-client); a row whose ref is
-#                                 refs/pull/N/head needs that ref fetched into the clone too:
+#                                 godaddy/kubernetes-client); a row whose ref is refs/pull/N/head needs
+#                                 that ref fetched into the clone too:
 #                                   git --git-dir=DIR/OWNER/NAME.git fetch origin refs/pull/N/head
-#                                 Debian rows are taken from the committed files (checked against their
-#                                 output sha256) unless --debian is given.
 #   generate.sh --check           offline: rebuild every version's normalised definitions from the committed
 #                                 files and compare with SOURCES; check api-lifecycle.json is well formed.
 #   generate.sh --update-hashes   like the default, but accept new output hashes and write them into SOURCES
 #                                 (after an intended normalize.py change).
-#   generate.sh --debian ...      also download the Debian rows (private apt config; DEBIAN_MIRROR=http://HOST/debian
-#                                 or the system's apt sources), verified against the signed indexes.
 #
-# A failed download, an upstream or output sha256 mismatch fails loudly and leaves the committed files alone.
+# A failed read, an upstream or output sha256 mismatch fails loudly and leaves the committed files alone.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,13 +25,12 @@ SOURCES="$HERE/SOURCES"
 OUTDIR="$HERE/kubernetes"
 LIFECYCLE="$HERE/api-lifecycle.json"
 
-mode=generate debian=0
+mode=generate
 while [ $# -gt 0 ]; do
   case "$1" in
     --check) mode=check ;;
     --update-hashes) mode=update ;;
-    --debian) debian=1 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "generate.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -105,9 +100,6 @@ fetch_git() { # version kind repo commit path
     swagger)
       git --git-dir="$git_dir" show "$commit:$path" > "$out"
       sha "$out" ;;
-    gobindata)
-      git --git-dir="$git_dir" show "$commit:$path" | python3 "$HERE/gobindata.py" > "$out"
-      sha "$out" ;;
     gzip)
       git --git-dir="$git_dir" show "$commit:$path" | gzip -dc > "$out"
       sha "$out" ;;
@@ -119,25 +111,12 @@ fetch_git() { # version kind repo commit path
   esac
 }
 
-if [ "$debian" -eq 1 ]; then
-  # shellcheck source=debian.sh
-  . "$HERE/debian.sh"
-fi
-
 fail=0 changed=0
 while IFS=$'\t' read -r version kind repo ref commit path up_sha out_sha lic; do
   echo "== $version: $kind $repo $ref $path"
   case "$kind" in
-    swagger|openapi3|gobindata|gzip)
+    swagger|openapi3|gzip)
       got=$(fetch_git "$version" "$kind" "$repo" "$commit" "$path") || { echo "generate.sh: ERROR: $version: could not read $repo $commit:$path" >&2; fail=1; continue; } ;;
-    deb|src)
-      if [ "$debian" -eq 0 ]; then
-        python3 "$HERE/pack.py" unpack "$OUTDIR" "$version" "$TMP/norm/$version.json"
-        [ "$(sha "$TMP/norm/$version.json")" = "$out_sha" ] || { echo "generate.sh: ERROR: $version: committed output differs from SOURCES" >&2; fail=1; }
-        echo "   taken from the committed files (use --debian to download it)"
-        continue
-      fi
-      got=$(fetch_debian "$version" "$kind" "$repo" "$ref" "$path") || { echo "generate.sh: ERROR: $version: could not obtain $path from $ref" >&2; fail=1; continue; } ;;
     *) die "$version: unknown kind $kind" ;;
   esac
   if [ "$got" != "$up_sha" ]; then

@@ -6,16 +6,15 @@ using Shipshape.Core.Schema.Versions;
 namespace Shipshape.Core.Schema;
 
 /// <summary>Where an embedded version's schemas came from: one line of schemas/SOURCES.</summary>
-/// <param name="Kind">swagger, openapi3, gobindata, gzip (a git repository) or deb, src (a Debian package).</param>
-/// <param name="Repository">owner/name on GitHub, or debian/SUITE.</param>
-/// <param name="Ref">The branch (or refs/pull/N/head), or PACKAGE=VERSION for Debian.</param>
-/// <param name="Commit">The commit read, or "-" for Debian.</param>
+/// <param name="Kind">swagger, openapi3 or gzip: how the spec is stored in the repository.</param>
+/// <param name="Repository">owner/name on GitHub.</param>
+/// <param name="Ref">The branch, or refs/pull/N/head.</param>
+/// <param name="Commit">The commit read.</param>
 public sealed record SchemaSource(KubernetesVersion Version, string Kind, string Repository, string Ref, string Commit, string Path, string UpstreamSha256, string OutputSha256, string License)
 {
     /// <summary>"kubernetes-client/python release-36.0 (67e7d9a) kubernetes/swagger.json.unprocessed", for a person.</summary>
-    public string Describe() => Commit == "-"
-        ? $"Debian {(Kind == "src" ? "source package" : "package")} {Ref} ({Repository}), {Path}"
-        : $"{Repository} {Ref} ({Commit[..Math.Min(7, Commit.Length)]}) {Path}{Kind switch { "openapi3" => " (OpenAPI v3)", "gobindata" => " (go-bindata)", "gzip" => " (gzip)", _ => string.Empty }}";
+    public string Describe() =>
+        $"{Repository} {Ref} ({Commit[..Math.Min(7, Commit.Length)]}) {Path}{Kind switch { "openapi3" => " (OpenAPI v3)", "gzip" => " (gzip)", _ => string.Empty }}";
 }
 
 /// <summary>

@@ -29,10 +29,10 @@ public static class ApiAvailability
             return entry.RemovedIn;
         }
 
-        // Alpha versions are off unless a cluster turns them on, and some specs (1.17-1.21's, taken from a cluster) leave them out: their
-        // absence from a spec says nothing, so only the table removes them.
+        // Every embedded spec is its release's full spec, alpha group versions included, so an alpha version is
+        // judged like any other.
         var used = EmbeddedSchemas.Nearest(target);
-        if (gvk.Version.Contains("alpha", StringComparison.Ordinal) || EmbeddedSchemas.Serves(used, gvk))
+        if (EmbeddedSchemas.Serves(used, gvk))
         {
             return null;
         }
