@@ -2,14 +2,20 @@ using System.CommandLine;
 using System.Text;
 using Shipshape.Cli;
 using Shipshape.Cli.Commands;
+using Shipshape.Cli.Diagnostics;
 using Shipshape.Cli.Output;
 using Shipshape.Core.Loading;
+
+StartupTrace.Mark("runtime");
 
 // Console.Out flushes on every write, a system call each; reports of thousands of findings go out in blocks of 8K
 // characters. Larger blocks save nothing measurable, and their buffers (a 64K one took 320 KB) are cleared at every start.
 using var stdout = new StreamWriter(
-    new StandardOutputStream(Console.OpenStandardOutput), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 13);
-return ShipshapeCli.Run(args, stdout, Console.Error);
+    new StandardOutputStream(StandardStreams.OpenOutput), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 13);
+var exitCode = ShipshapeCli.Run(args, stdout, StandardStreams.Error);
+StartupTrace.Mark("exit");
+StartupTrace.Print();
+return exitCode;
 
 namespace Shipshape.Cli
 {
@@ -26,8 +32,8 @@ namespace Shipshape.Cli
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? openStandardInput = null)
         {
             var verbose = new Option<bool>("--verbose") { Description = "Show stack traces for internal errors", Recursive = true };
-            var root = new RootCommand("shipshape: lint and validate Kubernetes manifests")
-            {
+            Command[] commands =
+            [
                 LintCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
                 InitCommand.Create(stdout),
                 RulesCommand.Create(stdout),
@@ -35,10 +41,12 @@ namespace Shipshape.Cli
                 SchemasCommand.Create(stdout),
                 GenerateCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
                 CompletionCommand.Create(stdout),
-            };
-            root.Add(verbose);
+            ];
+            var root = RootCommandOptions.Create("shipshape: lint and validate Kubernetes manifests", args, commands, verbose);
+            StartupTrace.Mark("commands");
 
             var parse = root.Parse(args, Parsing);
+            StartupTrace.Mark("parse");
             try
             {
                 if (UsageErrors.Describe(parse) is { } usageError)

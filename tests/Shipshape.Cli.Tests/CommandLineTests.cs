@@ -1,3 +1,4 @@
+using System.Reflection;
 using Shipshape.Core.Engine;
 
 namespace Shipshape.Cli.Tests;
@@ -108,6 +109,41 @@ public sealed class CommandLineTests : IDisposable
         var result = CliRunner.Run("[suggest:11]", "lint --form");
 
         Assert.Equal((0, "--format\n"), (result.ExitCode, result.Stdout));
+    }
+
+    [Fact]
+    public void Version_prints_the_informational_version_and_stands_alone()
+    {
+        var version = CliRunner.Run("--version");
+        var combined = CliRunner.Run("--version", "lint");
+
+        var expected = typeof(ShipshapeCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal((0, expected + "\n", string.Empty), (version.ExitCode, version.Stdout, version.Stderr));
+        Assert.Equal((2, "shipshape: --version option cannot be combined with other arguments. Run 'shipshape lint --help' for the usage.\n"),
+            (combined.ExitCode, combined.Stderr));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    public void Help_names_the_tool_and_lists_the_root_options(string option)
+    {
+        var result = CliRunner.Run(option);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Description:\n  shipshape: lint and validate Kubernetes manifests\n\nUsage:\n  shipshape [command] [options]\n\nOptions:\n" +
+            "  --verbose       Show stack traces for internal errors\n  -?, -h, --help  Show help and usage information\n  --version       Show version information\n",
+            result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_is_an_option_of_every_command()
+    {
+        var result = CliRunner.Run("rules", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n  -?, -h, --help            Show help and usage information\n", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

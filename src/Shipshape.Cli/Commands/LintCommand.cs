@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Shipshape.Cli.Diagnostics;
 using Shipshape.Cli.Output;
 using Shipshape.Cli.Terminal;
 using Shipshape.Core.Analysis;
@@ -18,11 +19,11 @@ public static class LintCommand
 
     public static Command Create(TextWriter stdout, Func<Stream> openStandardInput)
     {
-        var paths = new Argument<string[]>("paths")
+        var paths = WordList.Variadic(new Argument<string[]>("paths")
         {
             Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json), or - for standard input",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var kubernetesVersion = new Option<string?>("--kubernetes-version", "-k")
         {
             Description = $"Kubernetes version to check against, as X.Y (default: {KubernetesVersions.Default})",
@@ -46,11 +47,11 @@ public static class LintCommand
         {
             Description = "Fields unknown to the API schema (SHIP1002) are errors, unless the configuration sets their severity",
         };
-        var schemaLocation = new Option<string[]>("--schema-location")
+        var schemaLocation = WordList.Repeatable(new Option<string[]>("--schema-location")
         {
             Description = "Directory or path template of JSON schemas in kubeconform's layout, for kinds the embedded schemas lack (repeatable)",
             HelpName = "DIR|TEMPLATE",
-        };
+        });
         var schemaFile = new Option<string?>("--schema-file")
         {
             Description = "A cluster's OpenAPI document (kubectl get --raw /openapi/v2) to validate against instead of the embedded schemas",
@@ -62,8 +63,8 @@ public static class LintCommand
             Description = $"Configuration file (default: {Core.Configuration.ConfigurationReader.FileName} found upward from the current directory)",
             HelpName = "FILE",
         };
-        var enable = new Option<string[]>("--enable") { Description = "Turn rules on (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" };
-        var disable = new Option<string[]>("--disable") { Description = "Turn rules off (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" };
+        var enable = WordList.Repeatable(new Option<string[]>("--enable") { Description = "Turn rules on (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" });
+        var disable = WordList.Repeatable(new Option<string[]>("--disable") { Description = "Turn rules off (repeatable): an ID, a wildcard (SHIP3*) or a category (security); overrides the configuration", HelpName = "ID|WILDCARD|CATEGORY" });
         var followSymlinks = new Option<bool>("--follow-symlinks")
         {
             Description = "Follow symbolic links that lead out of the linted directories (by default only links inside them are followed)",
@@ -124,6 +125,7 @@ public static class LintCommand
             });
 
             // Standard input cannot be read twice: what the run reads of it is kept for the code frames.
+            StartupTrace.Mark("settings");
             StandardInputCopyStream? standardInput = null;
             var collected = InputCollector.Gather(parse.GetValue(paths) ?? [], () => standardInput = new StandardInputCopyStream(openStandardInput()),
                 settings.IsExcluded, parse.GetValue(followSymlinks));
@@ -132,7 +134,10 @@ public static class LintCommand
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],
                 SchemaFile = parse.GetValue(schemaFile),
             };
-            var report = new LintEngine(options).Run(collected.Inputs).WithDiscovery(collected);
+            var engine = new LintEngine(options);
+            StartupTrace.Mark("rules");
+            var report = engine.Run(collected.Inputs).WithDiscovery(collected);
+            StartupTrace.Mark("lint");
 
             // Walks that found nothing to lint are a mistake (a wrong directory), not a clean result; a file named
             // explicitly is linted whatever it holds.
@@ -154,6 +159,7 @@ public static class LintCommand
                 new SourceOpener(standardInput?.Bytes));
             ReportWriter.Write(quietly ? ErrorsOnly(report) : report, destinations, stdout, new OutputGuard(protectedFiles, collected.WalkedDirectories), text);
 
+            StartupTrace.Mark("report");
             return fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;

@@ -22,20 +22,20 @@ public static class ReportWriter
 
     public static Option<string[]> CreateFormatOption()
     {
-        var format = new Option<string[]>("--format", "-f")
+        var format = WordList.Repeatable(new Option<string[]>("--format", "-f")
         {
             Description = "Report format (default text); repeat it, each with its own --output, to write several reports in one run",
             HelpName = string.Join('|', ReportFormats.Names),
-        };
+        });
         format.AcceptOnlyFromAmong(ReportFormats.Names);
         return format;
     }
 
-    public static Option<string[]> CreateOutputOption() => new("--output", "-o")
+    public static Option<string[]> CreateOutputOption() => WordList.Repeatable(new Option<string[]>("--output", "-o")
     {
         Description = "Write the report to FILE instead of standard output (- for standard output); the n-th --output goes with the n-th --format",
         HelpName = "FILE",
-    };
+    });
 
     /// <summary>Pairs formats with outputs; throws <see cref="UsageException"/> for a combination that cannot be meant.</summary>
     public static IReadOnlyList<ReportDestination> Plan(string[]? formats, string[]? outputs)

@@ -5,10 +5,13 @@ namespace Shipshape.Cli.Output;
 /// becomes a <see cref="ReportWriteException"/>, which ends the run with exit code 2 and one line, and every later
 /// write is dropped, so the final flush at exit cannot fail a second time and abort the process. The console is
 /// opened at the first write: a run whose reports all go to files does not need standard output at all. A reader
-/// that went away (<c>| head</c>) is no error: .NET's console stream drops what is written to a broken pipe.
+/// that went away (<c>| head</c>) is no error: what is written after it is dropped, as .NET's console stream does.
 /// </summary>
 public sealed class StandardOutputStream(Func<Stream> open) : Stream
 {
+    /// <summary>EPIPE on Linux and macOS, which .NET gives as the <see cref="Exception.HResult"/> of the IOException.</summary>
+    private const int BrokenPipe = 32;
+
     private Stream? _console;
     private bool _failed;
 
@@ -35,6 +38,10 @@ public sealed class StandardOutputStream(Func<Stream> open) : Stream
         {
             _console ??= open();
             _console.Write(buffer);
+        }
+        catch (IOException exception) when (exception.HResult == BrokenPipe)
+        {
+            _failed = true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -15,7 +15,7 @@ public sealed class SourceOpener(byte[]? standardInput)
     {
         if (path == SourceFile.StandardInputPath)
         {
-            return standardInput is null ? null : Reader(new MemoryStream(standardInput, writable: false));
+            return standardInput is null ? null : Reader(new MemoryStream(standardInput, writable: false), standardInput.Length);
         }
 
         try
@@ -28,7 +28,7 @@ public sealed class SourceOpener(byte[]? standardInput)
                 return null;
             }
 
-            return Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
+            return Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), info.Length);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -39,6 +39,8 @@ public sealed class SourceOpener(byte[]? standardInput)
 
     // Decoded as the loader decodes: a byte order mark picks UTF-8, -16 or -32, anything else is UTF-8; bytes that are
     // not valid text show as U+FFFD rather than stopping the report.
-    private static StreamReader Reader(Stream stream) =>
-        new(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 8192);
+    // The buffer fits the file up to 8 KB: a one-file lint's buffers are fresh memory, cleared page by page.
+    private static StreamReader Reader(Stream stream, long length) =>
+        new(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true,
+            bufferSize: (int)Math.Clamp(length, 128, 8192));
 }

@@ -672,7 +672,7 @@ public sealed class YamlLoader
 
             foreach (var source in _mergeSources)
             {
-                var mappings = source is SequenceNode sequence ? sequence.Items.OfType<MappingNode>() : [(MappingNode)source];
+                var mappings = source is SequenceNode sequence ? sequence.Mappings : [(MappingNode)source];
                 foreach (var mapping in mappings)
                 {
                     foreach (var entry in mapping.Entries)

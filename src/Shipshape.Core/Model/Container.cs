@@ -53,7 +53,7 @@ public sealed class Container
         Kind = kind;
         NameNode = node.Scalar("name");
         ImageNode = node.Scalar("image");
-        Ports = node.Sequence("ports")?.Items.OfType<MappingNode>().Select(p => new ContainerPort(p)).ToArray() ?? [];
+        Ports = node.Sequence("ports")?.Mappings.Select(p => new ContainerPort(p)).ToArray() ?? [];
     }
 
     /// <summary>The container's mapping, for rules that read fields not typed here.</summary>
@@ -101,10 +101,10 @@ public sealed class Container
     public MappingNode? StartupProbe => Node.Mapping("startupProbe");
 
     /// <summary>The entries of <c>env</c> that are mappings, in source order.</summary>
-    public IEnumerable<MappingNode> Env => Node.Sequence("env")?.Items.OfType<MappingNode>() ?? [];
+    public IEnumerable<MappingNode> Env => Node.Sequence("env")?.Mappings ?? [];
 
     /// <summary>The entries of <c>volumeMounts</c> that are mappings, in source order.</summary>
-    public IEnumerable<MappingNode> VolumeMounts => Node.Sequence("volumeMounts")?.Items.OfType<MappingNode>() ?? [];
+    public IEnumerable<MappingNode> VolumeMounts => Node.Sequence("volumeMounts")?.Mappings ?? [];
 
     public ScalarNode? ImagePullPolicyNode => Node.Scalar("imagePullPolicy");
 

@@ -14,5 +14,5 @@ public static class Fields
 
     /// <summary>The scalar items of a list under <paramref name="key"/> (e.g. capabilities), or none.</summary>
     public static IEnumerable<ScalarNode> Scalars(this MappingNode? mapping, string key) =>
-        mapping?.Sequence(key)?.Items.OfType<ScalarNode>() ?? [];
+        mapping?.Sequence(key)?.Scalars ?? [];
 }

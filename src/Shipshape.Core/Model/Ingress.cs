@@ -56,9 +56,9 @@ public sealed class Ingress : KubeObject
             backends.Add(new IngressBackend(defaultBackend));
         }
 
-        foreach (var rule in spec?.Sequence("rules")?.Items.OfType<MappingNode>() ?? [])
+        foreach (var rule in spec?.Sequence("rules")?.Mappings ?? [])
         {
-            foreach (var path in rule.Mapping("http")?.Sequence("paths")?.Items.OfType<MappingNode>() ?? [])
+            foreach (var path in rule.Mapping("http")?.Sequence("paths")?.Mappings ?? [])
             {
                 if (path.Mapping("backend") is { } backend)
                 {

@@ -93,7 +93,7 @@ public sealed class LabelSelector
             {
                 if (item is MappingNode term && term.Text("key") is { } key && term.Text("operator") is { } op)
                 {
-                    var values = term.Sequence("values")?.Items.OfType<ScalarNode>().Select(v => v.Value).ToArray() ?? [];
+                    var values = term.Sequence("values")?.Scalars.Select(v => v.Value).ToArray() ?? [];
                     expressions.Add(new SelectorRequirement(key, op, values, term));
                 }
             }

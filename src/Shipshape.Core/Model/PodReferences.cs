@@ -32,7 +32,7 @@ public static class PodReferences
             yield return new PodReference("ServiceAccount", account.Value, account, Optional: false, accountKey);
         }
 
-        foreach (var pullSecret in node.Sequence("imagePullSecrets")?.Items.OfType<MappingNode>() ?? [])
+        foreach (var pullSecret in node.Sequence("imagePullSecrets")?.Mappings ?? [])
         {
             if (NonEmpty(pullSecret.Scalar("name")) is { } name)
             {
@@ -66,7 +66,7 @@ public static class PodReferences
                 }
             }
 
-            foreach (var envFrom in container.Node.Sequence("envFrom")?.Items.OfType<MappingNode>() ?? [])
+            foreach (var envFrom in container.Node.Sequence("envFrom")?.Mappings ?? [])
             {
                 var source = $"envFrom of {container.Describe()}";
                 if (Reference("ConfigMap", envFrom.Mapping("configMapRef"), "name", source) is { } configMap)
@@ -99,7 +99,7 @@ public static class PodReferences
             yield return new PodReference("PersistentVolumeClaim", claim.Value, claim, Optional: false, source);
         }
 
-        foreach (var projection in volume.Mapping("projected")?.Sequence("sources")?.Items.OfType<MappingNode>() ?? [])
+        foreach (var projection in volume.Mapping("projected")?.Sequence("sources")?.Mappings ?? [])
         {
             if (Reference("ConfigMap", projection.Mapping("configMap"), "name", source) is { } projectedConfigMap)
             {

@@ -26,7 +26,7 @@ public sealed class PodSpec
     internal static TreePruner FieldsForSetRules(string podSpecPath, params string[] otherPaths) =>
         TreePruner.Keeping([
             .. otherPaths,
-            .. from field in PodReferences.PodFields.Append("automountServiceAccountToken") select $"{podSpecPath}.{field}",
+            .. from field in (string[])[.. PodReferences.PodFields, "automountServiceAccountToken"] select $"{podSpecPath}.{field}",
             .. from list in (string[])["containers", "initContainers", "ephemeralContainers"]
                from field in (string[])["name", "ports", "restartPolicy", .. PodReferences.ContainerFields]
                select $"{podSpecPath}.{list}.{field}",
@@ -79,12 +79,12 @@ public sealed class PodSpec
     }
 
     /// <summary>The entries of <c>volumes</c> that are mappings, in source order.</summary>
-    public IEnumerable<MappingNode> Volumes => Node.Sequence("volumes")?.Items.OfType<MappingNode>() ?? [];
+    public IEnumerable<MappingNode> Volumes => Node.Sequence("volumes")?.Mappings ?? [];
 
     private static ScalarNode? NonEmpty(ScalarNode? node) => node is { IsNull: false, Value.Length: > 0 } ? node : null;
 
     private static Container[] Read(MappingNode node, string key, ContainerKind kind) =>
-        node.Sequence(key)?.Items.OfType<MappingNode>().Select(c => new Container(c, kind)).ToArray() ?? [];
+        node.Sequence(key)?.Mappings.Select(c => new Container(c, kind)).ToArray() ?? [];
 }
 
 /// <summary>

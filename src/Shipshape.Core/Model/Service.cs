@@ -51,7 +51,7 @@ public sealed class Service : KubeObject
         TypeNode = spec?.Scalar("type");
         Selector = LabelSelector.FromMap(spec?["selector"]);
         SelectorKeyNode = spec?.KeyNode("selector");
-        Ports = spec?.Sequence("ports")?.Items.OfType<MappingNode>().Select(p => new ServicePort(p)).ToArray() ?? [];
+        Ports = spec?.Sequence("ports")?.Mappings.Select(p => new ServicePort(p)).ToArray() ?? [];
     }
 
     public ScalarNode? TypeNode { get; }

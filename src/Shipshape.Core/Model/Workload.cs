@@ -75,6 +75,6 @@ public sealed class Workload : KubeObject
     /// <summary>The names of a StatefulSet's <c>volumeClaimTemplates</c>: claims its controller creates for each pod.</summary>
     public IEnumerable<string> ClaimTemplateNames =>
         Kind == "StatefulSet"
-            ? Spec?.Sequence("volumeClaimTemplates")?.Items.OfType<MappingNode>().Select(t => t.Mapping("metadata")?.Text("name")).OfType<string>() ?? []
+            ? Spec?.Sequence("volumeClaimTemplates")?.Mappings.Select(t => t.Mapping("metadata")?.Text("name")).OfType<string>() ?? []
             : [];
 }

@@ -72,7 +72,7 @@ internal sealed class CustomResourceSchemas
         var versions = new List<CustomResourceVersion>();
         if (spec.Sequence("versions") is { } list)
         {
-            foreach (var item in list.Items.OfType<MappingNode>())
+            foreach (var item in list.Mappings)
             {
                 if (item.Text("name") is { } name)
                 {

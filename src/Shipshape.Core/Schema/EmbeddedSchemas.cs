@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text;
 using Shipshape.Core.Schema.Versions;
 
@@ -18,8 +17,8 @@ public sealed record SchemaSource(KubernetesVersion Version, string Kind, string
 }
 
 /// <summary>
-/// The Kubernetes API schemas built into the engine, one set per minor version (schemas/kubernetes/, embedded as
-/// resources): nothing is downloaded at run time. Each definition is stored once for all versions that have it
+/// The Kubernetes API schemas built into the engine, one set per minor version (schemas/kubernetes/, compiled in as
+/// <see cref="EmbeddedData"/>): nothing is downloaded at run time. Each definition is stored once for all versions that have it
 /// (definitions.lines) and each version is an index into them (X.Y.index); a version is opened the first time an
 /// object is checked against it, without parsing anything, and a definition is compiled when an object needs it.
 /// </summary>
@@ -28,7 +27,6 @@ public static class EmbeddedSchemas
     private const string KubernetesPrefix = "schemas/kubernetes/";
     private const string IndexSuffix = ".index";
     private const string DefinitionsResource = KubernetesPrefix + "definitions.lines";
-    private static readonly Assembly ResourceAssembly = typeof(EmbeddedSchemas).Assembly;
     private static readonly ConcurrentDictionary<KubernetesVersion, Lazy<(VersionIndex Index, DefinitionSet Set)>> Loaded = new();
 
     /// <summary>The embedded versions, oldest first.</summary>
@@ -58,7 +56,7 @@ public static class EmbeddedSchemas
     public static bool Serves(KubernetesVersion version, GroupVersionKind gvk) => Open(version).Set.Serves(gvk);
 
     /// <summary>The raw bytes of an embedded file, e.g. "schemas/api-lifecycle.json".</summary>
-    public static byte[] ReadResource(string name) => ResourceMemory.Read(ResourceAssembly, name).ToArray();
+    public static byte[] ReadResource(string name) => EmbeddedData.Get(name).ToArray();
 
     internal static DefinitionSet Load(KubernetesVersion version) => Open(version).Set;
 
@@ -83,14 +81,14 @@ public static class EmbeddedSchemas
     private static (VersionIndex Index, DefinitionSet Set) Open(KubernetesVersion version) =>
         Loaded.GetOrAdd(version, v => new Lazy<(VersionIndex, DefinitionSet)>(() =>
         {
-            var index = new VersionIndex(ResourceMemory.Read(ResourceAssembly, DefinitionsResource), ResourceMemory.Read(ResourceAssembly, KubernetesPrefix + v + IndexSuffix));
+            var index = new VersionIndex(ResourceMemory.Over(EmbeddedData.Get(DefinitionsResource)), ResourceMemory.Over(EmbeddedData.Get(KubernetesPrefix + v + IndexSuffix)));
             return (index, new DefinitionSet(index));
         })).Value;
 
     private static KubernetesVersion[] FindVersions()
     {
         var versions = new List<KubernetesVersion>();
-        foreach (var name in ResourceAssembly.GetManifestResourceNames())
+        foreach (var name in EmbeddedData.Names)
         {
             if (name.StartsWith(KubernetesPrefix, StringComparison.Ordinal) && name.EndsWith(IndexSuffix, StringComparison.Ordinal)
                 && KubernetesVersion.TryParse(name[KubernetesPrefix.Length..^IndexSuffix.Length], out var version))

@@ -1,12 +1,13 @@
 using System.Buffers;
-using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Shipshape.Core.Schema;
 
 /// <summary>
-/// An embedded resource's bytes where the runtime keeps them (mapped with the binary), without copying them into a
-/// new array. A copy of a 250 KB schema file cost a cold run about a millisecond: the array's fresh pages are
-/// faulted in and cleared before a byte is copied.
+/// An embedded file's bytes where the binary keeps them, without copying them into a new array. A copy of a 250 KB
+/// schema file cost a cold run about a millisecond: the array's fresh pages are faulted in and cleared before a byte is
+/// copied.
 /// </summary>
 internal sealed unsafe class ResourceMemory : MemoryManager<byte>
 {
@@ -19,20 +20,16 @@ internal sealed unsafe class ResourceMemory : MemoryManager<byte>
         _length = length;
     }
 
-    /// <summary>The resource's bytes; copied only where the runtime hands out a stream that is not over mapped memory.</summary>
-    public static ReadOnlyMemory<byte> Read(Assembly assembly, string name)
+    /// <summary>The bytes of <paramref name="data"/>, one of <see cref="EmbeddedData"/>'s files, as memory.</summary>
+    public static ReadOnlyMemory<byte> Over(ReadOnlySpan<byte> data)
     {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource {name} is missing from {assembly.GetName().Name}.");
-        if (stream is UnmanagedMemoryStream mapped)
-        {
-            // The memory belongs to the loaded assembly, which outlives every object of its types, this one included.
-            return new ResourceMemory(mapped.PositionPointer, checked((int)mapped.Length)).Memory;
-        }
-
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
+#if NET
+        // A UTF-8 literal's bytes are the binary's read-only data, which never moves and lives as long as the process.
+        return new ResourceMemory((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(data)), data.Length).Memory;
+#else
+        // Where ReadOnlySpan cannot point at static data (netstandard2.0), the compiler makes the literal an array.
+        return data.ToArray();
+#endif
     }
 
     public override Span<byte> GetSpan() => new(_start, _length);

@@ -28,7 +28,7 @@ public sealed class GatewayListener
     public long? Port { get; }
 
     public static IReadOnlyList<GatewayListener> Of(KubeObject gateway) =>
-        gateway.Spec?.Sequence("listeners")?.Items.OfType<MappingNode>().Select(l => new GatewayListener(gateway, l)).ToArray() ?? [];
+        gateway.Spec?.Sequence("listeners")?.Mappings.Select(l => new GatewayListener(gateway, l)).ToArray() ?? [];
 
     /// <summary>
     /// Why this listener refuses <paramref name="route"/>, or null when it admits it or the set cannot tell (a namespace
@@ -41,7 +41,7 @@ public sealed class GatewayListener
         var kind = route.Object.Kind;
         if (allowed?.Sequence("kinds") is { Count: > 0 } kinds)
         {
-            var listed = kinds.Items.OfType<MappingNode>().Select(k => ((k.Text("group") ?? GatewayRoute.Group), k.Text("kind"))).ToArray();
+            var listed = kinds.Mappings.Select(k => ((k.Text("group") ?? GatewayRoute.Group), k.Text("kind"))).ToArray();
             if (!listed.Contains((GatewayRoute.Group, kind)))
             {
                 return $"listener '{Name}' admits only {string.Join(", ", listed.Select(k => k.Item2))}";

@@ -78,11 +78,17 @@ public sealed class GatewayRoute
     {
         Object = route;
         var spec = route.Spec;
-        ParentRefs = spec?.Sequence("parentRefs")?.Items.OfType<MappingNode>().Select(p => new ParentReference(p, route.Namespace)).ToArray() ?? [];
-        BackendRefs = (spec?.Sequence("rules")?.Items.OfType<MappingNode>() ?? [])
-            .SelectMany(rule => rule.Sequence("backendRefs")?.Items.OfType<MappingNode>() ?? [])
-            .Select(b => new BackendReference(b, route.Namespace))
-            .ToArray();
+        ParentRefs = spec?.Sequence("parentRefs")?.Mappings.Select(p => new ParentReference(p, route.Namespace)).ToArray() ?? [];
+        var backendRefs = new List<BackendReference>();
+        foreach (var rule in spec?.Sequence("rules")?.Mappings ?? [])
+        {
+            foreach (var backendRef in rule.Sequence("backendRefs")?.Mappings ?? [])
+            {
+                backendRefs.Add(new BackendReference(backendRef, route.Namespace));
+            }
+        }
+
+        BackendRefs = backendRefs;
     }
 
     public KubeObject Object { get; }
@@ -93,8 +99,20 @@ public sealed class GatewayRoute
     public IReadOnlyList<BackendReference> BackendRefs { get; }
 
     /// <summary>Every route of the set, kind by kind.</summary>
-    public static IEnumerable<GatewayRoute> All(ObjectSet set) =>
-        Kinds.SelectMany(set.OfKind).Where(o => o.Group == Group).Select(o => new GatewayRoute(o));
+    public static IEnumerable<GatewayRoute> All(ObjectSet set)
+    {
+        // Loops, not a LINQ chain ending in Select: see SequenceNode.Mappings.
+        foreach (var kind in Kinds)
+        {
+            foreach (var route in set.OfKind(kind))
+            {
+                if (route.Group == Group)
+                {
+                    yield return new GatewayRoute(route);
+                }
+            }
+        }
+    }
 
     /// <summary>The Gateway a parent reference names, or null when the set does not define it.</summary>
     public static KubeObject? FindGateway(ObjectSet set, ParentReference parent) =>

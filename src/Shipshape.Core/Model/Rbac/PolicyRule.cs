@@ -30,7 +30,7 @@ public sealed class PolicyRule
     /// <summary>The rules of a Role or ClusterRole of the RBAC API; none for any other object.</summary>
     public static IEnumerable<PolicyRule> Of(KubeObject role) =>
         role.Group == Group && role.Kind is "Role" or "ClusterRole"
-            ? role.Node.Sequence("rules")?.Items.OfType<MappingNode>().Select(r => new PolicyRule(r)) ?? []
+            ? role.Node.Sequence("rules")?.Mappings.Select(r => new PolicyRule(r)) ?? []
             : [];
 
     /// <summary>Whether the rule covers the core API group (where pods and secrets live).</summary>
@@ -40,8 +40,19 @@ public sealed class PolicyRule
     public bool CoversAnyGroup(IReadOnlyCollection<string> groups) => ApiGroups.Any(g => g.Value == "*" || groups.Contains(g.Value));
 
     /// <summary>The verbs, among <paramref name="verbs"/> (or "every verb ('*')"), that the rule grants, in its order.</summary>
-    public IEnumerable<string> Grants(params string[] verbs) =>
-        Verbs.Select(v => v.Value).Where(v => v == "*" || verbs.Contains(v)).Select(v => v == "*" ? "every verb ('*')" : v).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Grants(params string[] verbs)
+    {
+        // A loop, not a LINQ chain ending in Select: see SequenceNode.Mappings.
+        var granted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var verb in Verbs)
+        {
+            var grant = verb.Value == "*" ? "every verb ('*')" : verbs.Contains(verb.Value) ? verb.Value : null;
+            if (grant is not null && granted.Add(grant))
+            {
+                yield return grant;
+            }
+        }
+    }
 
     /// <summary>The resource entry named exactly <paramref name="resource"/>, where findings about it are reported.</summary>
     public ScalarNode? Resource(string resource) => Resources.FirstOrDefault(r => r.Value == resource);
@@ -57,5 +68,5 @@ public static class RoleBinding
     public static bool IsBinding(KubeObject item) => item.Group == PolicyRule.Group && item.Kind is "RoleBinding" or "ClusterRoleBinding";
 
     /// <summary>The entries of <c>subjects</c> that are mappings.</summary>
-    public static IEnumerable<MappingNode> Subjects(KubeObject binding) => binding.Node.Sequence("subjects")?.Items.OfType<MappingNode>() ?? [];
+    public static IEnumerable<MappingNode> Subjects(KubeObject binding) => binding.Node.Sequence("subjects")?.Mappings ?? [];
 }

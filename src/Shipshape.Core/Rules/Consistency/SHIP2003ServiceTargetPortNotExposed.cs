@@ -69,7 +69,29 @@ public sealed class SHIP2003ServiceTargetPortNotExposed : ManifestAnalyzer
         owner.PodTemplate?.Spec?.AllContainers.Where(c => c.RunsForPodLifetime) ?? [];
 
     /// <summary>Each declared port number once, in order of appearance, with its name where any declaration names it.</summary>
-    private static List<string> DeclaredPorts(IEnumerable<KubeObject> owners) =>
-        owners.SelectMany(ServingContainers).SelectMany(c => c.Ports).Where(p => p.Number is not null)
-            .GroupBy(p => p.Number).Select(g => (g.FirstOrDefault(p => p.Name is not null) ?? g.First()).Describe()).ToList();
+    private static List<string> DeclaredPorts(IEnumerable<KubeObject> owners)
+    {
+        // Loops, not a LINQ chain ending in Select: see SequenceNode.Mappings.
+        var byNumber = new Dictionary<long, ContainerPort>();
+        var numbers = new List<long>();
+        foreach (var port in owners.SelectMany(ServingContainers).SelectMany(c => c.Ports))
+        {
+            if (port.Number is not { } number)
+            {
+                continue;
+            }
+
+            if (!byNumber.TryGetValue(number, out var first))
+            {
+                byNumber[number] = port;
+                numbers.Add(number);
+            }
+            else if (first.Name is null && port.Name is not null)
+            {
+                byNumber[number] = port;
+            }
+        }
+
+        return numbers.ConvertAll(number => byNumber[number].Describe());
+    }
 }

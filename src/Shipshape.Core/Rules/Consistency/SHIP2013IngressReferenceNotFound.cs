@@ -44,7 +44,7 @@ public sealed class SHIP2013IngressReferenceNotFound : ManifestAnalyzer
                 continue;
             }
 
-            foreach (var tls in spec?.Sequence("tls")?.Items.OfType<Syntax.MappingNode>() ?? [])
+            foreach (var tls in spec?.Sequence("tls")?.Mappings ?? [])
             {
                 if (tls.Scalar("secretName") is { IsNull: false, Value.Length: > 0 } secretName
                     && !set.Named("Secret", secretName.Value, ingress.Namespace).Any()

@@ -95,7 +95,7 @@ public sealed class SHIP4014InvalidLabel : ManifestAnalyzer
             return;
         }
 
-        foreach (var value in requirement.Node.Sequence("values")?.Items.OfType<ScalarNode>() ?? [])
+        foreach (var value in requirement.Node.Sequence("values")?.Scalars ?? [])
         {
             if (DnsNames.LabelValueProblem(value.Value) is { } valueProblem)
             {

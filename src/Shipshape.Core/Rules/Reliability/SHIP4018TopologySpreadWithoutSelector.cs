@@ -21,7 +21,7 @@ public sealed class SHIP4018TopologySpreadWithoutSelector : ManifestAnalyzer
 
     private static void AnalyzePod(PodAnalysisContext context)
     {
-        foreach (var constraint in context.Spec.Node.Sequence("topologySpreadConstraints")?.Items.OfType<MappingNode>() ?? [])
+        foreach (var constraint in context.Spec.Node.Sequence("topologySpreadConstraints")?.Mappings ?? [])
         {
             if (constraint["labelSelector"] is null or ScalarNode { IsNull: true })
             {

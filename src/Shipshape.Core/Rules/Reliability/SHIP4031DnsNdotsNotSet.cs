@@ -25,7 +25,7 @@ public sealed class SHIP4031DnsNdotsNotSet : ManifestAnalyzer
     {
         var spec = context.Spec.Node;
         var dnsConfig = spec.Mapping("dnsConfig");
-        foreach (var option in dnsConfig?.Sequence("options")?.Items.OfType<Syntax.MappingNode>() ?? [])
+        foreach (var option in dnsConfig?.Sequence("options")?.Mappings ?? [])
         {
             // An ndots option without a value sets nothing: the resolver keeps its default.
             if (option.Text("name") == "ndots" && option.Text("value") is { Length: > 0 })

@@ -28,7 +28,7 @@ public sealed class SHIP1010TopologySpreadInvalid : ManifestAnalyzer
 
         var owner = context.Object.Identity.Describe();
         HashSet<(string, string)>? seen = null;
-        foreach (var constraint in constraints.Items.OfType<MappingNode>())
+        foreach (var constraint in constraints.Mappings)
         {
             if (constraint.Scalar("maxSkew") is { IsNull: false } skew && skew.TryGetInt64(out var maxSkew) && maxSkew < 1)
             {

@@ -35,7 +35,7 @@ public sealed class SHIP1017CelRuleInvalid : ManifestAnalyzer
             VisitSchema(context, shared, kind, depth: 0);
         }
 
-        foreach (var version in spec.Sequence("versions")?.Items.OfType<MappingNode>() ?? [])
+        foreach (var version in spec.Sequence("versions")?.Mappings ?? [])
         {
             if (version.Mapping("schema")?.Mapping("openAPIV3Schema") is { } schema)
             {
@@ -53,7 +53,7 @@ public sealed class SHIP1017CelRuleInvalid : ManifestAnalyzer
 
         if (schema.Sequence("x-kubernetes-validations") is { } rules)
         {
-            foreach (var item in rules.Items.OfType<MappingNode>())
+            foreach (var item in rules.Mappings)
             {
                 CheckRule(context, item, owner);
             }
@@ -77,7 +77,7 @@ public sealed class SHIP1017CelRuleInvalid : ManifestAnalyzer
                     VisitSchema(context, child, owner, depth + 1);
                     break;
                 case ("allOf" or "anyOf" or "oneOf" or "items", SequenceNode children):
-                    foreach (var child in children.Items.OfType<MappingNode>())
+                    foreach (var child in children.Mappings)
                     {
                         VisitSchema(context, child, owner, depth + 1);
                     }

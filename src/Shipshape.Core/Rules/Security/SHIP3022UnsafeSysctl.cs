@@ -22,7 +22,7 @@ public sealed class SHIP3022UnsafeSysctl : ManifestAnalyzer
 
     private static void AnalyzePod(PodAnalysisContext context)
     {
-        foreach (var sysctl in context.Spec.SecurityContext?.Sequence("sysctls")?.Items.OfType<MappingNode>() ?? [])
+        foreach (var sysctl in context.Spec.SecurityContext?.Sequence("sysctls")?.Mappings ?? [])
         {
             if (sysctl.Scalar("name") is { IsNull: false } name && !IsSafe(name.Value))
             {

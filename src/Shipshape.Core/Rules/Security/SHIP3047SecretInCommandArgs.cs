@@ -28,7 +28,7 @@ public sealed class SHIP3047SecretInCommandArgs : ManifestAnalyzer
         {
             foreach (var field in (string[])["command", "args"])
             {
-                var items = container.Node.Sequence(field)?.Items.OfType<ScalarNode>().Where(i => !i.IsNull).ToArray() ?? [];
+                var items = container.Node.Sequence(field)?.Scalars.Where(i => !i.IsNull).ToArray() ?? [];
                 for (var i = 0; i < items.Length; i++)
                 {
                     if (Credential(items, i) is { } what)

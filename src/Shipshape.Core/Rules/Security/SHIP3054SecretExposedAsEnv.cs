@@ -39,7 +39,7 @@ public sealed class SHIP3054SecretExposedAsEnv : ManifestAnalyzer
                 }
             }
 
-            foreach (var source in container.Node.Sequence("envFrom")?.Items.OfType<Syntax.MappingNode>() ?? [])
+            foreach (var source in container.Node.Sequence("envFrom")?.Mappings ?? [])
             {
                 if (source.Mapping("secretRef") is { } reference)
                 {

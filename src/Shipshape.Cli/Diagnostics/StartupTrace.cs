@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Shipshape.Cli.Diagnostics;
+
+/// <summary>
+/// Timestamps of the phases of one run, for <c>bench/startup.sh</c>, which shows where a one-file lint's time goes.
+/// They exist only in a build with <c>-p:StartupTrace=true</c>; in every other build the compiler drops the calls,
+/// arguments included, so the shipped tool does no work for them.
+/// </summary>
+public static class StartupTrace
+{
+    private const string Symbol = "SHIPSHAPE_STARTUP_TRACE";
+
+    private static readonly List<(string Phase, long Timestamp)> Marks = new(capacity: 32);
+
+    /// <summary>Records that <paramref name="phase"/> ends now.</summary>
+    [Conditional(Symbol)]
+    public static void Mark(string phase) => Marks.Add((phase, Stopwatch.GetTimestamp()));
+
+    /// <summary>
+    /// Writes "startup-trace PHASE NANOSECONDS" lines to standard error, the clock being the monotonic one that
+    /// bench/startup.sh reads before it starts the process (<see cref="Stopwatch"/> on Linux).
+    /// </summary>
+    [Conditional(Symbol)]
+    public static void Print()
+    {
+        foreach (var (phase, timestamp) in Marks)
+        {
+            Console.Error.WriteLine($"startup-trace {phase} {timestamp * (1_000_000_000 / Stopwatch.Frequency)}");
+        }
+    }
+}
