@@ -52,7 +52,7 @@ internal static class BuiltInKinds
             // The upstream spec calls a quantity a string; the builder types it, as the engine validates it.
             if (name.EndsWith(".pkg.api.resource.Quantity", StringComparison.Ordinal) || definitions.Json(name) is not { } json)
             {
-                return resolved[name] = name.EndsWith(".Quantity", StringComparison.Ordinal) ? new ScalarType(ScalarKind.Quantity) : ScalarType.Any;
+                return resolved[name] = name.EndsWith(".Quantity", StringComparison.Ordinal) ? new ScalarType(ValueKind.Quantity) : ScalarType.Any;
             }
 
             using var document = JsonDocument.Parse(json);

@@ -36,7 +36,7 @@ internal sealed class SchemaReader(TypeModel model, Func<string, FieldType>? ref
 
         if (IsTrue(schema, "x-kubernetes-int-or-string") || Text(schema, "format") == "int-or-string")
         {
-            return new ScalarType(ScalarKind.IntOrString);
+            return new ScalarType(ValueKind.IntOrString);
         }
 
         if (IsTrue(schema, "x-kubernetes-embedded-resource"))
@@ -55,11 +55,11 @@ internal sealed class SchemaReader(TypeModel model, Func<string, FieldType>? ref
             case "string":
                 return ScalarType.String;
             case "integer":
-                return new ScalarType(Text(schema, "format") == "int32" ? ScalarKind.Int32 : ScalarKind.Int64);
+                return new ScalarType(Text(schema, "format") == "int32" ? ValueKind.Int32 : ValueKind.Int64);
             case "number":
-                return new ScalarType(ScalarKind.Double);
+                return new ScalarType(ValueKind.Double);
             case "boolean":
-                return new ScalarType(ScalarKind.Boolean);
+                return new ScalarType(ValueKind.Boolean);
             case "array":
                 return new ListType(schema.TryGetProperty("items", out var items) ? Read(items, ns, name, Deeper(depth)) : ScalarType.Any);
             case null or "object":

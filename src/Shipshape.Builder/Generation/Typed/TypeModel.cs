@@ -12,15 +12,15 @@ internal sealed record TypeName(string Namespace, string Name)
 internal abstract record FieldType;
 
 /// <summary>A value with a type of its own in the builder (a string, a number, a quantity …).</summary>
-internal sealed record ScalarType(ScalarKind Kind) : FieldType
+internal sealed record ScalarType(ValueKind Kind) : FieldType
 {
-    public static ScalarType String { get; } = new(ScalarKind.String);
+    public static ScalarType String { get; } = new(ValueKind.String);
 
     /// <summary>Anything: a free-form object (RawExtension, preserve-unknown-fields), given as a <see cref="FieldValue"/>.</summary>
-    public static ScalarType Any { get; } = new(ScalarKind.Any);
+    public static ScalarType Any { get; } = new(ValueKind.Any);
 }
 
-internal enum ScalarKind
+internal enum ValueKind
 {
     String,
     Int32,

@@ -127,7 +127,7 @@ internal static class TypedEmitter
     /// What an item of a list or a value of a map is typed as: enums and maps inside them are a string and a
     /// <see cref="FieldValue"/>, which the fields store writes without knowing the generated types.
     /// </summary>
-    private static FieldType Nested(FieldType type) => type switch
+    public static FieldType Nested(FieldType type) => type switch
     {
         EnumType => ScalarType.String,
         MapType => ScalarType.Any,
@@ -137,13 +137,13 @@ internal static class TypedEmitter
 
     private static string TypeText(FieldType type, TypeName owner) => type switch
     {
-        ScalarType { Kind: ScalarKind.String } => "string",
-        ScalarType { Kind: ScalarKind.Int32 } => "int",
-        ScalarType { Kind: ScalarKind.Int64 } => "long",
-        ScalarType { Kind: ScalarKind.Double } => "double",
-        ScalarType { Kind: ScalarKind.Boolean } => "bool",
-        ScalarType { Kind: ScalarKind.IntOrString } => KindsNamespace + ".IntOrString",
-        ScalarType { Kind: ScalarKind.Quantity } => KindsNamespace + ".Quantity",
+        ScalarType { Kind: ValueKind.String } => "string",
+        ScalarType { Kind: ValueKind.Int32 } => "int",
+        ScalarType { Kind: ValueKind.Int64 } => "long",
+        ScalarType { Kind: ValueKind.Double } => "double",
+        ScalarType { Kind: ValueKind.Boolean } => "bool",
+        ScalarType { Kind: ValueKind.IntOrString } => KindsNamespace + ".IntOrString",
+        ScalarType { Kind: ValueKind.Quantity } => KindsNamespace + ".Quantity",
         ObjectType objectType => Reference(objectType.Name, owner),
         EnumType enumType => Reference(enumType.Name, owner),
         ListType list => $"global::System.Collections.Generic.IEnumerable<{TypeText(list.Item, owner)}>",
