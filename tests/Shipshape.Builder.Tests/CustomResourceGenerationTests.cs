@@ -93,5 +93,58 @@ public sealed class CustomResourceGenerationTests
             """, app.ToYaml());
     }
 
+    [Fact]
+    public void Field_and_enum_names_that_are_not_identifiers_or_would_hide_a_builder_method_still_compile_and_write_their_own_names()
+    {
+        var crd = new SourceFile("odd-crd.yaml", """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: odds.example.com
+            spec:
+              group: example.com
+              names: {plural: odds, kind: Odd}
+              scope: Namespaced
+              versions:
+                - name: v1alpha1
+                  served: true
+                  storage: true
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        name: {type: string}
+                        odd: {type: string}
+                        set: {type: boolean}
+                        $ref: {type: string}
+                        x-kubernetes-hint: {type: string}
+                        9lives: {type: integer}
+                        mode: {type: string, enum: ["", kube-system, kube_system, 2x]}
+            """);
+        var resource = new SourceFile("odd.yaml", """
+            apiVersion: example.com/v1alpha1
+            kind: Odd
+            metadata: {name: odd}
+            name: inner
+            odd: yes-it-is
+            set: true
+            $ref: '#/x'
+            x-kubernetes-hint: h
+            9lives: 9
+            mode: kube_system
+            """);
+
+        var code = CSharpGenerator.Generate([resource], [crd]);
+        var app = GeneratedProgram.CompileAndBuild(code);
+
+        Assert.Contains("        public Odd NameField(string value) => WithField(\"name\", value);\n", code, StringComparison.Ordinal);
+        Assert.Contains("        public Odd OddField(string value) => WithField(\"odd\", value);\n", code, StringComparison.Ordinal);
+        Assert.Contains("        public Odd SetField(bool value) => WithField(\"set\", value);\n", code, StringComparison.Ordinal);
+        Assert.Contains("        public Odd Ref(string value) => WithField(\"$ref\", value);\n", code, StringComparison.Ordinal);
+        Assert.Contains("        public Odd Field9lives(long value) => WithField(\"9lives\", value);\n", code, StringComparison.Ordinal);
+        Assert.Contains("    public enum OddMode\n    {\n        Empty,\n        KubeSystem,\n        KubeSystem2,\n        Field2x,\n    }\n", code, StringComparison.Ordinal);
+        Assert.Equal(ManifestData.Documents(resource.Text), ManifestData.Documents(app.ToYaml()));
+    }
+
     private static SourceFile Fixture(string name) => new(name, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));
 }
