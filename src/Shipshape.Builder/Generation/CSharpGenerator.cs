@@ -11,15 +11,19 @@ public sealed class GeneratorException(string message) : Exception(message);
 
 /// <summary>
 /// Turns YAML manifests into a C# program that builds the same objects with Shipshape.Builder: the migration
-/// path from YAML to typed code. Every object becomes code that synthesizes back to the same data: typed builder
-/// calls where the builder has methods, <c>.Set(path, value)</c> for the fields it has none for, and
-/// <c>RawResource.FromYaml(...)</c> for kinds it has no class for (see <see cref="ManifestReader"/>). Ingresses of
+/// path from YAML to typed code. Every object becomes code that synthesizes back to the same data: the hand-written
+/// builder's calls where it has methods (see <see cref="ManifestReader"/>), else the generated class of the kind
+/// (src/Shipshape.Builder/Generated, see <see cref="TypedCode"/>), <c>.Set(path, value)</c> for the fields neither
+/// has a method for, and <c>RawResource.FromYaml(...)</c> for kinds the newest spec does not serve. Ingresses of
 /// extensions/v1beta1 and networking.k8s.io/v1beta1 that the builder types become networking.k8s.io/v1;
 /// <c>status</c> is left out, since the cluster writes it. Given CustomResourceDefinitions, it also writes a class per
 /// custom kind and the types in it (<see cref="CustomResourceKinds"/>), and builds the custom resources with them.
 /// </summary>
 public static class CSharpGenerator
 {
+    /// <summary>The classes of src/Shipshape.Builder/Generated, read from the same spec they were generated from, when a manifest first needs them.</summary>
+    private static readonly Lazy<KindTypes> BuiltInTypes = new(() => BuiltInKinds.Types(Core.Schema.EmbeddedSchemas.Newest));
+
     /// <summary>
     /// A complete program: <c>Manifests.Build()</c> returns the App; the top-level statements synth it to a file. The
     /// classes of the kinds <paramref name="customResourceDefinitions"/> define follow it, and its custom resources of those kinds use them.
@@ -129,7 +133,7 @@ public static class CSharpGenerator
     }
 
     /// <summary>Typed code for the object where the builder can write it back exactly, else the object as a raw resource.</summary>
-    private static ICode ObjectCode(Node root, string path, CustomResourceTypes? customTypes)
+    private static ICode ObjectCode(Node root, string path, KindTypes? customTypes)
     {
         if (root is not MappingNode map || map.Scalar("apiVersion") is not { Kind: ScalarKind.String } apiVersion || map.Scalar("kind") is not { Kind: ScalarKind.String } kind)
         {
@@ -151,7 +155,14 @@ public static class CSharpGenerator
         }
         catch (GeneratorException)
         {
-            // Something no typed field can hold (a missing name, a v1beta1 Ingress field the builder lacks): the object stays as it is.
+            // Something no hand-written method can hold (a missing name, a v1beta1 Ingress field the builder lacks).
+        }
+
+        // A kind the hand-written builder has no class for, or an object it cannot write back: the generated class of its kind.
+        if (BuiltInTypes.Value.Kinds.TryGetValue(Core.Schema.GroupVersionKind.From(apiVersion.Value, kind.Value), out var builtInKind)
+            && new TypedCode(BuiltInTypes.Value.Model).Resource(map, builtInKind) is { } generated)
+        {
+            return generated;
         }
 
         try

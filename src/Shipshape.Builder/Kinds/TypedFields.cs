@@ -73,7 +73,7 @@ internal sealed class TypedFields
         double number => YamlScalar.Plain(number.ToString("R", CultureInfo.InvariantCulture)),
         bool flag => YamlScalar.Boolean(flag),
         IntOrString intOrString => intOrString.ToYaml(),
-        Quantity quantity => YamlScalar.String(quantity.Text),
+        Quantity quantity => quantity.ToYaml(),
         FieldValue field => field.Value,
         TypedObject typed => typed.ToYaml(),
         global::Shipshape.Builder.Resource resource => resource.ToYaml(),

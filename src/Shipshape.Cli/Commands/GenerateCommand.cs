@@ -8,8 +8,8 @@ namespace Shipshape.Cli.Commands;
 
 /// <summary>
 /// <c>shipshape generate csharp FILE...</c>: writes a Shipshape.Builder program that builds the same objects as
-/// the manifests, to standard output or <c>--output</c>: typed where the builder has methods, <c>.Set(path, value)</c>
-/// and <c>RawResource.FromYaml</c> where it has none, so nothing is dropped. A file that does not read as YAML, or a
+/// the manifests, to standard output or <c>--output</c>: typed with the hand-written builder or the generated class of
+/// each kind, <c>.Set(path, value)</c> and <c>RawResource.FromYaml</c> where neither has a method, so nothing is dropped. A file that does not read as YAML, or a
 /// document that is not an object, is exit code 2 with its file, line and column. <c>--crd FILE</c> adds typed classes
 /// for the kinds CustomResourceDefinitions define, which the program's custom resources then use; with no manifests it
 /// writes just those classes.

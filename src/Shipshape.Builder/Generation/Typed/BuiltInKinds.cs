@@ -33,6 +33,13 @@ internal static class BuiltInKinds
             {generated.Code}
             """));
 
+    /// <summary>The model with the class of each kind, as <c>generate csharp</c> uses it to build objects with the generated classes.</summary>
+    public static KindTypes Types(KubernetesVersion version)
+    {
+        var model = Read(version);
+        return new KindTypes(model, model.Classes.Where(c => c.Kind is not null).ToDictionary(c => c.Kind!.Value));
+    }
+
     public static TypeModel Read(KubernetesVersion version)
     {
         var definitions = EmbeddedSchemas.Load(version);

@@ -7,9 +7,6 @@ using Shipshape.Core.Syntax;
 
 namespace Shipshape.Builder.Generation.Typed;
 
-/// <summary>The classes generated from CustomResourceDefinitions, and the class of each kind and version they serve.</summary>
-internal sealed record CustomResourceTypes(TypeModel Model, IReadOnlyDictionary<GroupVersionKind, ClassModel> Kinds);
-
 /// <summary>
 /// The type model of the kinds that CustomResourceDefinitions define, as <c>cdk8s import</c> makes it: each served
 /// version's openAPIV3Schema (read as the engine reads it, <see cref="CustomResourceSchemas.Read"/>) becomes a kind class
@@ -21,7 +18,7 @@ internal static class CustomResourceKinds
     public const string RootNamespace = "CustomResources";
 
     /// <exception cref="GeneratorException">A file does not load, holds no CustomResourceDefinition, or a schema nests too deeply; the message names where.</exception>
-    public static CustomResourceTypes Read(IEnumerable<SourceFile> files)
+    public static KindTypes Read(IEnumerable<SourceFile> files)
     {
         var model = new TypeModel();
         var kinds = new Dictionary<GroupVersionKind, ClassModel>();
@@ -68,6 +65,6 @@ internal static class CustomResourceKinds
             }
         }
 
-        return new CustomResourceTypes(model, kinds);
+        return new KindTypes(model, kinds);
     }
 }

@@ -49,6 +49,9 @@ internal sealed record FieldModel(string JsonName, FieldType Type);
 /// <summary>A generated class: a kind (apiVersion and kind given) or a type nested in objects.</summary>
 internal sealed record ClassModel(TypeName Name, GroupVersionKind? Kind, IReadOnlyList<FieldModel> Fields);
 
+/// <summary>A type model and the class of each kind (group, version and kind) it has: what generated code builds objects with.</summary>
+internal sealed record KindTypes(TypeModel Model, IReadOnlyDictionary<GroupVersionKind, ClassModel> Kinds);
+
 /// <summary>
 /// The classes and enums to generate, whichever schemas they came from: the OpenAPI v2 definitions of the built-in
 /// kinds (<see cref="BuiltInKinds"/>) or the openAPIV3Schema of CRDs. Names are

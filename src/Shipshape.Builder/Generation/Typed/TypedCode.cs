@@ -169,7 +169,9 @@ internal sealed class TypedCode(TypeModel model)
                 return RawCode.Value(value);
             case EnumType choice when scalar is { Kind: ScalarKind.String } && IndexOf(choice.Values, scalar.Value) is var index and >= 0:
                 return $"{Name(choice.Name)}.{TypedEmitter.MemberNames(choice.Values)[index]}";
-            case ObjectType objectType when value is MappingNode map:
+            // A kind inside an object (a StatefulSet's volumeClaimTemplates, a list's items) is written with its own
+            // apiVersion and kind and needs a name, which the YAML may not have: it keeps the YAML it has.
+            case ObjectType objectType when value is MappingNode map && model.Class(objectType.Name).Kind is null:
                 return ObjectCode(objectType, map);
             default:
                 return null;
