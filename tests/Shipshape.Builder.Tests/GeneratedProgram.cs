@@ -8,7 +8,8 @@ namespace Shipshape.Builder.Tests;
 /// <summary>Compiles the program `generate csharp` wrote, in memory, and runs its <c>Manifests.Build()</c>.</summary>
 internal static class GeneratedProgram
 {
-    public static App CompileAndBuild(string code)
+    /// <param name="code">The program, and any further source files it needs (generated classes).</param>
+    public static App CompileAndBuild(params string[] code)
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = Directory.EnumerateFiles(framework, "*.dll")
@@ -16,12 +17,12 @@ internal static class GeneratedProgram
             .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = CSharpCompilation.Create(
             "Generated",
-            [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))],
+            code.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
             references,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + code);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + string.Join("\n", code));
 
         var context = new AssemblyLoadContext("generated", isCollectible: true);
         try

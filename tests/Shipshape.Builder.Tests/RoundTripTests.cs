@@ -93,10 +93,32 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void A_kind_without_a_builder_class_becomes_a_raw_resource()
+    public void A_kind_without_a_hand_written_class_is_built_with_its_generated_class()
     {
         const string yaml = """
             apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: web}
+            spec: {minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: {matchLabels: {app: web}}}
+            status: {currentHealthy: 2}
+            """;
+        var code = CSharpGenerator.Generate([new SourceFile("pdb.yaml", yaml)]);
+        Assert.Contains("""
+                    app.Add(new Shipshape.Builder.Kinds.Policy.V1.PodDisruptionBudget()
+                        .Name("web")
+                        .Spec(new Shipshape.Builder.Kinds.Policy.V1.PodDisruptionBudgetSpec()
+                            .MinAvailable(1)
+                            .UnhealthyPodEvictionPolicy("AlwaysAllow")
+                            .Selector(new Shipshape.Builder.Kinds.Meta.V1.LabelSelector()
+                                .MatchLabels("app", "web"))));
+            """, code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_the_newest_spec_does_not_serve_becomes_a_raw_resource()
+    {
+        const string yaml = """
+            apiVersion: policy/v1beta1
             kind: PodDisruptionBudget
             metadata: {name: web}
             spec: {minAvailable: 1}
@@ -105,7 +127,7 @@ public sealed class RoundTripTests
         var code = CSharpGenerator.Generate([new SourceFile("pdb.yaml", yaml)]);
         Assert.Contains(""""
                     app.Add(RawResource.FromYaml("""
-                        apiVersion: policy/v1
+                        apiVersion: policy/v1beta1
                         kind: PodDisruptionBudget
                         metadata:
                           name: web
