@@ -92,23 +92,51 @@ public static class ApiLifecycle
 
     private static ApiLifecycleEntry ReadEntry(ref Utf8JsonReader reader)
     {
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? apiVersion = null, kind = null, deprecatedIn = null, removedIn = null, replacement = null, replacementKind = null, notes = null;
         while (Expect(ref reader, JsonTokenType.PropertyName, JsonTokenType.EndObject) == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            ref var field = ref apiVersion;
+            if (reader.ValueTextEquals("kind"u8))
+            {
+                field = ref kind;
+            }
+            else if (reader.ValueTextEquals("deprecatedIn"u8))
+            {
+                field = ref deprecatedIn;
+            }
+            else if (reader.ValueTextEquals("removedIn"u8))
+            {
+                field = ref removedIn;
+            }
+            else if (reader.ValueTextEquals("replacement"u8))
+            {
+                field = ref replacement;
+            }
+            else if (reader.ValueTextEquals("replacementKind"u8))
+            {
+                field = ref replacementKind;
+            }
+            else if (reader.ValueTextEquals("notes"u8))
+            {
+                field = ref notes;
+            }
+            else if (!reader.ValueTextEquals("apiVersion"u8))
+            {
+                throw Malformed($"an entry has the unknown field {reader.GetString()}");
+            }
+
             reader.Read();
-            fields[name] = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            field = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         }
 
-        string? Field(string name) => fields.GetValueOrDefault(name);
         return new ApiLifecycleEntry(
-            ApiVersion: Field("apiVersion") ?? throw Malformed("an entry has no apiVersion"),
-            Kind: Field("kind") ?? throw Malformed("an entry has no kind"),
-            DeprecatedIn: KubernetesVersion.Parse(Field("deprecatedIn") ?? throw Malformed("an entry has no deprecatedIn")),
-            RemovedIn: Field("removedIn") is { } removed ? KubernetesVersion.Parse(removed) : null,
-            Replacement: Field("replacement"),
-            ReplacementKind: Field("replacementKind"),
-            Notes: Field("notes"));
+            ApiVersion: apiVersion ?? throw Malformed("an entry has no apiVersion"),
+            Kind: kind ?? throw Malformed("an entry has no kind"),
+            DeprecatedIn: KubernetesVersion.Parse(deprecatedIn ?? throw Malformed("an entry has no deprecatedIn")),
+            RemovedIn: removedIn is null ? null : KubernetesVersion.Parse(removedIn),
+            Replacement: replacement,
+            ReplacementKind: replacementKind,
+            Notes: notes);
     }
 
     /// <summary>Reads the next token, which must be one of <paramref name="expected"/> and <paramref name="orElse"/>.</summary>
