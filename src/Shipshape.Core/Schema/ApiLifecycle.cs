@@ -61,26 +61,95 @@ public static class ApiLifecycle
         return newestServed ?? firstNotRemoved;
     }
 
+    /// <summary>
+    /// Reads schemas/api-lifecycle.json token by token, where the binary keeps it: every run that checks an object
+    /// reads the table, and a JsonDocument would rent and fill a buffer twelve times the file's size first.
+    /// </summary>
     private static Dictionary<(string, string), ApiLifecycleEntry> Load()
     {
-        using var document = JsonDocument.Parse(EmbeddedSchemas.ReadResource("schemas/api-lifecycle.json"));
+        var reader = new Utf8JsonReader(EmbeddedData.Get("schemas/api-lifecycle.json"));
         var entries = new Dictionary<(string, string), ApiLifecycleEntry>();
-        foreach (var api in document.RootElement.GetProperty("apis").EnumerateArray())
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (Expect(ref reader, JsonTokenType.PropertyName, JsonTokenType.EndObject) == JsonTokenType.PropertyName)
         {
-            var entry = new ApiLifecycleEntry(
-                ApiVersion: api.GetProperty("apiVersion").GetString()!,
-                Kind: api.GetProperty("kind").GetString()!,
-                DeprecatedIn: KubernetesVersion.Parse(api.GetProperty("deprecatedIn").GetString()!),
-                RemovedIn: OptionalText(api, "removedIn") is { } removed ? KubernetesVersion.Parse(removed) : null,
-                Replacement: OptionalText(api, "replacement"),
-                ReplacementKind: OptionalText(api, "replacementKind"),
-                Notes: OptionalText(api, "notes"));
-            entries[(entry.ApiVersion, entry.Kind)] = entry;
+            if (!reader.ValueTextEquals("apis"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            Expect(ref reader, JsonTokenType.StartArray);
+            while (Expect(ref reader, JsonTokenType.StartObject, JsonTokenType.EndArray) == JsonTokenType.StartObject)
+            {
+                var entry = ReadEntry(ref reader);
+                entries[(entry.ApiVersion, entry.Kind)] = entry;
+            }
         }
 
         return entries;
     }
 
-    private static string? OptionalText(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static ApiLifecycleEntry ReadEntry(ref Utf8JsonReader reader)
+    {
+        string? apiVersion = null, kind = null, deprecatedIn = null, removedIn = null, replacement = null, replacementKind = null, notes = null;
+        while (Expect(ref reader, JsonTokenType.PropertyName, JsonTokenType.EndObject) == JsonTokenType.PropertyName)
+        {
+            ref var field = ref apiVersion;
+            if (reader.ValueTextEquals("kind"u8))
+            {
+                field = ref kind;
+            }
+            else if (reader.ValueTextEquals("deprecatedIn"u8))
+            {
+                field = ref deprecatedIn;
+            }
+            else if (reader.ValueTextEquals("removedIn"u8))
+            {
+                field = ref removedIn;
+            }
+            else if (reader.ValueTextEquals("replacement"u8))
+            {
+                field = ref replacement;
+            }
+            else if (reader.ValueTextEquals("replacementKind"u8))
+            {
+                field = ref replacementKind;
+            }
+            else if (reader.ValueTextEquals("notes"u8))
+            {
+                field = ref notes;
+            }
+            else if (!reader.ValueTextEquals("apiVersion"u8))
+            {
+                throw Malformed($"an entry has the unknown field {reader.GetString()}");
+            }
+
+            reader.Read();
+            field = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        }
+
+        return new ApiLifecycleEntry(
+            ApiVersion: apiVersion ?? throw Malformed("an entry has no apiVersion"),
+            Kind: kind ?? throw Malformed("an entry has no kind"),
+            DeprecatedIn: KubernetesVersion.Parse(deprecatedIn ?? throw Malformed("an entry has no deprecatedIn")),
+            RemovedIn: removedIn is null ? null : KubernetesVersion.Parse(removedIn),
+            Replacement: replacement,
+            ReplacementKind: replacementKind,
+            Notes: notes);
+    }
+
+    /// <summary>Reads the next token, which must be one of <paramref name="expected"/> and <paramref name="orElse"/>.</summary>
+    private static JsonTokenType Expect(ref Utf8JsonReader reader, JsonTokenType expected, JsonTokenType? orElse = null)
+    {
+        if (!reader.Read() || (reader.TokenType != expected && reader.TokenType != orElse))
+        {
+            throw Malformed($"expected {expected} at byte {reader.TokenStartIndex}");
+        }
+
+        return reader.TokenType;
+    }
+
+    // The file is the build's own data, checked by tests; a broken one is a build mistake, not a user's.
+    private static InvalidOperationException Malformed(string why) => new($"The embedded schemas/api-lifecycle.json is malformed: {why}.");
 }
