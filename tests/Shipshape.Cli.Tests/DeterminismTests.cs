@@ -16,4 +16,17 @@ public sealed class DeterminismTests
         Assert.Equal(single.Stdout, many.Stdout);
         Assert.Equal(single.Stdout, again.Stdout);
     }
+
+    [Fact]
+    public void Text_report_with_code_frames_is_identical_for_one_thread_and_many()
+    {
+        // Hundreds of files with findings: the code frames are rendered in batches on several threads.
+        var corpus = Path.GetFullPath(Path.Combine(Seed.Directory, "..", "public"));
+        var single = CliRunner.Run("lint", "--color", "never", "--threads", "1", corpus);
+        var many = CliRunner.Run("lint", "--color", "never", "--threads", "8", corpus);
+
+        Assert.Equal(string.Empty, single.Stderr);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(single.Stdout, @"(?m)^ +[0-9]+ \| ") > 300, "expected hundreds of code frames");
+        Assert.Equal(single.Stdout, many.Stdout);
+    }
 }

@@ -156,7 +156,7 @@ public static class LintCommand
             var fails = failLevelName != NeverFail && report.Active.Any(d => d.Severity >= settings.FailLevel);
             var quietly = parse.GetValue(quiet);
             var text = new TextReportOptions(ColorChoice.Parse(parse.GetValue(color)), ShowSource: !parse.GetValue(noSource), quietly,
-                new SourceOpener(standardInput?.Bytes));
+                new SourceOpener(standardInput?.Bytes), threadCount);
             ReportWriter.Write(quietly ? ErrorsOnly(report) : report, destinations, stdout, new OutputGuard(protectedFiles, collected.WalkedDirectories), text);
 
             StartupTrace.Mark("report");

@@ -52,10 +52,11 @@ public static class KnownNonManifests
             return name.Equals(pattern, StringComparison.OrdinalIgnoreCase);
         }
 
-        var prefix = pattern.Substring(0, star);
-        var suffix = pattern.Substring(star + 1);
+        // Spans, not substrings: every file of a walk is matched against every pattern.
+        var prefix = pattern.AsSpan(0, star);
+        var suffix = pattern.AsSpan(star + 1);
         return name.Length >= prefix.Length + suffix.Length &&
-               name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
-               name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+               name.AsSpan().StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
+               name.AsSpan().EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
     }
 }
