@@ -146,6 +146,20 @@ public sealed class FileSystemHostileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_another_process_holds_an_exclusive_lock_on_is_still_linted_with_its_code_frame()
+    {
+        var path = _temp.Write("k8s/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndatta: {}\n");
+
+        // .NET on Linux takes an exclusive flock for FileShare.None, as an editor or a build tool may hold one.
+        using var held = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var json = ShipshapeProcess.Run(Limit, _temp.Root, ["lint", "k8s", "--format", "json"]);
+        var text = ShipshapeProcess.Run(Limit, _temp.Root, ["lint", "k8s", "--color", "never"]);
+
+        Assert.Equal(["SHIP1002@5:1"], json.JsonFindings());
+        Assert.Contains("\n  5 | datta: {}\n", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unreadable_subdirectory_is_a_finding_not_silence()
     {
         _temp.Write("k8s/settings.yaml", ConfigMap);
