@@ -42,7 +42,7 @@ namespace Shipshape.Cli
                 GenerateCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
                 CompletionCommand.Create(stdout),
             ];
-            var root = RootCommandOptions.Create("shipshape: lint and validate Kubernetes manifests", args, commands, verbose);
+            var root = CommandRoot.Create("shipshape: lint and validate Kubernetes manifests", args, commands, verbose);
             StartupTrace.Mark("commands");
 
             var parse = root.Parse(args, Parsing);

@@ -115,7 +115,7 @@ public static class UsageErrors
         var names = new List<string>();
         for (var result = (SymbolResult?)parse.CommandResult; result is CommandResult commandResult; result = result.Parent)
         {
-            names.Insert(0, RootCommandOptions.IsRoot(commandResult) ? RootCommandOptions.Name : commandResult.Command.Name);
+            names.Insert(0, CommandRoot.IsRoot(commandResult) ? CommandRoot.Name : commandResult.Command.Name);
         }
 
         return $"Run '{string.Join(' ', names)} --help' for the usage.";
