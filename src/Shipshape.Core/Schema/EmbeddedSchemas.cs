@@ -26,7 +26,7 @@ public static class EmbeddedSchemas
 {
     private const string KubernetesPrefix = "schemas/kubernetes/";
     private const string IndexSuffix = ".index";
-    private const string DefinitionsResource = KubernetesPrefix + "definitions.lines";
+    private const string DefinitionsFile = KubernetesPrefix + "definitions.lines";
     private static readonly ConcurrentDictionary<KubernetesVersion, Lazy<(VersionIndex Index, DefinitionSet Set)>> Loaded = new();
 
     /// <summary>The embedded versions, oldest first.</summary>
@@ -81,7 +81,7 @@ public static class EmbeddedSchemas
     private static (VersionIndex Index, DefinitionSet Set) Open(KubernetesVersion version) =>
         Loaded.GetOrAdd(version, v => new Lazy<(VersionIndex, DefinitionSet)>(() =>
         {
-            var index = new VersionIndex(ResourceMemory.Over(EmbeddedData.Get(DefinitionsResource)), ResourceMemory.Over(EmbeddedData.Get(KubernetesPrefix + v + IndexSuffix)));
+            var index = new VersionIndex(EmbeddedMemory.Over(EmbeddedData.Get(DefinitionsFile)), EmbeddedMemory.Over(EmbeddedData.Get(KubernetesPrefix + v + IndexSuffix)));
             return (index, new DefinitionSet(index));
         })).Value;
 

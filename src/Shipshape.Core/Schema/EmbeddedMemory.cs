@@ -9,12 +9,12 @@ namespace Shipshape.Core.Schema;
 /// schema file cost a cold run about a millisecond: the array's fresh pages are faulted in and cleared before a byte is
 /// copied.
 /// </summary>
-internal sealed unsafe class ResourceMemory : MemoryManager<byte>
+internal sealed unsafe class EmbeddedMemory : MemoryManager<byte>
 {
     private readonly byte* _start;
     private readonly int _length;
 
-    private ResourceMemory(byte* start, int length)
+    private EmbeddedMemory(byte* start, int length)
     {
         _start = start;
         _length = length;
@@ -25,7 +25,7 @@ internal sealed unsafe class ResourceMemory : MemoryManager<byte>
     {
 #if NET
         // A UTF-8 literal's bytes are the binary's read-only data, which never moves and lives as long as the process.
-        return new ResourceMemory((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(data)), data.Length).Memory;
+        return new EmbeddedMemory((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(data)), data.Length).Memory;
 #else
         // Where ReadOnlySpan cannot point at static data (netstandard2.0), the compiler makes the literal an array.
         return data.ToArray();
