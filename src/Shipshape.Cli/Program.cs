@@ -32,15 +32,16 @@ namespace Shipshape.Cli
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? openStandardInput = null)
         {
             var verbose = new Option<bool>("--verbose") { Description = "Show stack traces for internal errors", Recursive = true };
-            Command[] commands =
+            var input = openStandardInput ?? InputCollector.OpenStandardInput;
+            Subcommand[] commands =
             [
-                LintCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
-                InitCommand.Create(stdout),
-                RulesCommand.Create(stdout),
-                ExplainCommand.Create(stdout),
-                SchemasCommand.Create(stdout),
-                GenerateCommand.Create(stdout, openStandardInput ?? InputCollector.OpenStandardInput),
-                CompletionCommand.Create(stdout),
+                new("lint", () => LintCommand.Create(stdout, input)),
+                new("init", () => InitCommand.Create(stdout)),
+                new("rules", () => RulesCommand.Create(stdout)),
+                new("explain", () => ExplainCommand.Create(stdout)),
+                new("schemas", () => SchemasCommand.Create(stdout)),
+                new("generate", () => GenerateCommand.Create(stdout, input)),
+                new("completion", () => CompletionCommand.Create(stdout)),
             ];
             var root = CommandRoot.Create("shipshape: lint and validate Kubernetes manifests", args, commands, verbose);
             StartupTrace.Mark("commands");
