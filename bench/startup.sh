@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where a one-file lint's time goes: builds the NativeAOT binary with -p:StartupTrace=true (the phase marks of
 # src/Shipshape.Cli/Diagnostics/StartupTrace.cs, absent from every other build), runs it RUNS times (default 40) on
-# FILE (default examples/echo-app/service.yaml) and prints each phase's median in milliseconds. "runtime" is from
+# FILE (default examples/echo-app/service.yaml) and prints each phase's median in milliseconds, then what the garbage
+# collector did in the last run. "runtime" is from
 # just before the process starts to the first line of Main: the kernel's exec and the .NET runtime's start-up.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +18,7 @@ python3 - "$out/shipshape" "$file" "${RUNS:-40}" <<'PY'
 import statistics, subprocess, sys, time
 binary, file, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 phases = {}
-for _ in range(runs):
+for run_index in range(runs):
     start = time.monotonic_ns()
     run = subprocess.run([binary, "lint", file], capture_output=True, text=True)
     end = time.monotonic_ns()
@@ -27,6 +28,8 @@ for _ in range(runs):
             _, phase, stamp = line.split()
             phases.setdefault(phase, []).append((int(stamp) - previous) / 1e6)
             previous = int(stamp)
+        elif line.startswith("startup-gc ") and run_index == runs - 1:
+            print(line[len("startup-gc "):])
     phases.setdefault("(exit)", []).append((end - previous) / 1e6)
 for phase, times in phases.items():
     print(f"{phase:14} {statistics.median(times):7.2f} ms")

@@ -129,6 +129,7 @@ public static class LintCommand
             StandardInputCopyStream? standardInput = null;
             var collected = InputCollector.Gather(parse.GetValue(paths) ?? [], () => standardInput = new StandardInputCopyStream(openStandardInput()),
                 settings.IsExcluded, parse.GetValue(followSymlinks));
+            StartupTrace.Mark("walk");
             var options = settings.Options with
             {
                 SchemaLocations = parse.GetValue(schemaLocation) ?? [],

@@ -28,5 +28,10 @@ public static class StartupTrace
         {
             Console.Error.WriteLine($"startup-trace {phase} {timestamp * (1_000_000_000 / Stopwatch.Frequency)}");
         }
+
+        // What the garbage collector did, which on a large run is as much of its time as the analysis.
+        Console.Error.WriteLine($"startup-gc collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
+                                $"allocated {GC.GetTotalAllocatedBytes() >> 20} MB paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms " +
+                                $"heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB promoted {GC.GetGCMemoryInfo().PromotedBytes >> 20} MB live {GC.GetTotalMemory(forceFullCollection: true) >> 20} MB");
     }
 }

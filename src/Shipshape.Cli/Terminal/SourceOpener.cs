@@ -28,7 +28,7 @@ public sealed class SourceOpener(byte[]? standardInput)
                 return null;
             }
 
-            return Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), info.Length);
+            return Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None), info.Length);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

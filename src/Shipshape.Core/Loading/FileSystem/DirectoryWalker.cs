@@ -172,11 +172,16 @@ public sealed class DirectoryWalker(bool followSymlinks)
 
     /// <summary>
     /// The names in a directory, whether each is a directory (for a symbolic link: whether it leads to one) and whether
-    /// it is a symbolic link, from one read of it and a stat only of the links.
+    /// it is a symbolic link, from one read of it and a stat only of the links (see <see cref="UnixDirectory"/>).
     /// </summary>
     private static List<(string Name, bool IsDirectory, bool IsLink)> Entries(string directory)
     {
 #if NET
+        if (!OperatingSystem.IsWindows() && UnixDirectory.TryRead(directory) is { } entries)
+        {
+            return entries;
+        }
+
         return [.. new System.IO.Enumeration.FileSystemEnumerable<(string, bool, bool)>(
             directory,
             (ref System.IO.Enumeration.FileSystemEntry entry) =>
