@@ -17,21 +17,23 @@ dotnet publish "$root/src/Shipshape.Cli/Shipshape.Cli.csproj" -c Release -r linu
 python3 - "$out/shipshape" "$file" "${RUNS:-40}" <<'PY'
 import statistics, subprocess, sys, time
 binary, file, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-phases = {}
+phases, kilobytes = {}, {}
 for run_index in range(runs):
     start = time.monotonic_ns()
     run = subprocess.run([binary, "lint", file], capture_output=True, text=True)
     end = time.monotonic_ns()
-    previous = start
+    previous, allocated_before = start, 0
     for line in run.stderr.splitlines():
         if line.startswith("startup-trace "):
-            _, phase, stamp = line.split()
+            _, phase, stamp, allocated = line.split()
             phases.setdefault(phase, []).append((int(stamp) - previous) / 1e6)
-            previous = int(stamp)
+            kilobytes.setdefault(phase, []).append((int(allocated) - allocated_before) / 1024)
+            previous, allocated_before = int(stamp), int(allocated)
         elif line.startswith("startup-gc ") and run_index == runs - 1:
             print(line[len("startup-gc "):])
     phases.setdefault("(exit)", []).append((end - previous) / 1e6)
 for phase, times in phases.items():
-    print(f"{phase:14} {statistics.median(times):7.2f} ms")
+    allocated = f"{statistics.median(kilobytes[phase]):9.0f} KB allocated" if phase in kilobytes else ""
+    print(f"{phase:14} {statistics.median(times):7.2f} ms {allocated}")
 print(f"{'total':14} {sum(statistics.median(t) for t in phases.values()):7.2f} ms (sum of medians, {runs} runs)")
 PY

@@ -11,27 +11,27 @@ public static class StartupTrace
 {
     private const string Symbol = "SHIPSHAPE_STARTUP_TRACE";
 
-    private static readonly List<(string Phase, long Timestamp)> Marks = new(capacity: 32);
+    private static readonly List<(string Phase, long Timestamp, long Allocated)> Marks = new(capacity: 32);
 
     /// <summary>Records that <paramref name="phase"/> ends now.</summary>
     [Conditional(Symbol)]
-    public static void Mark(string phase) => Marks.Add((phase, Stopwatch.GetTimestamp()));
+    public static void Mark(string phase) => Marks.Add((phase, Stopwatch.GetTimestamp(), GC.GetTotalAllocatedBytes()));
 
     /// <summary>
-    /// Writes "startup-trace PHASE NANOSECONDS" lines to standard error, the clock being the monotonic one that
+    /// Writes "startup-trace PHASE NANOSECONDS ALLOCATED-BYTES" lines to standard error, the clock being the monotonic one that
     /// bench/startup.sh reads before it starts the process (<see cref="Stopwatch"/> on Linux).
     /// </summary>
     [Conditional(Symbol)]
     public static void Print()
     {
-        foreach (var (phase, timestamp) in Marks)
+        foreach (var (phase, timestamp, allocated) in Marks)
         {
-            Console.Error.WriteLine($"startup-trace {phase} {timestamp * (1_000_000_000 / Stopwatch.Frequency)}");
+            Console.Error.WriteLine($"startup-trace {phase} {timestamp * (1_000_000_000 / Stopwatch.Frequency)} {allocated}");
         }
 
         // What the garbage collector did, which on a large run is as much of its time as the analysis.
         Console.Error.WriteLine($"startup-gc collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
                                 $"allocated {GC.GetTotalAllocatedBytes() >> 20} MB paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms " +
-                                $"heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB promoted {GC.GetGCMemoryInfo().PromotedBytes >> 20} MB live {GC.GetTotalMemory(forceFullCollection: true) >> 20} MB");
+                                $"heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB promoted {GC.GetGCMemoryInfo().PromotedBytes >> 20} MB");
     }
 }

@@ -30,37 +30,50 @@ public sealed class LintEngine
     {
         _options = options ?? new LintOptions();
         _schemas = KubernetesSchemas.Create(_options.KubernetesVersion, _options.SchemaFile, _options.SchemaLocations, _options.Rules.Strict);
+        // One context collects every analyzer's registrations, in the catalogue's order.
+        var context = new AnalysisContext(_schemas);
         foreach (var analyzer in analyzers ?? RuleCatalog.All)
         {
             // An analyzer whose every rule is off is not run at all.
-            if (!analyzer.SupportedDiagnostics.Any(_options.Rules.IsEnabled))
+            if (AnyEnabled(analyzer.SupportedDiagnostics, _options.Rules))
             {
-                continue;
+                analyzer.Initialize(context);
             }
-
-            var context = new AnalysisContext(_schemas);
-            analyzer.Initialize(context);
-            foreach (var (action, kinds) in context.ObjectActions)
-            {
-                if (kinds.Length == 0)
-                {
-                    _objectActionsForAll.Add(action);
-                }
-
-                foreach (var kind in kinds)
-                {
-                    if (!_objectActionsByKind.TryGetValue(kind, out var list))
-                    {
-                        _objectActionsByKind[kind] = list = [];
-                    }
-
-                    list.Add(action);
-                }
-            }
-
-            _podActions.AddRange(context.PodActions);
-            _setActions.AddRange(context.SetActions);
         }
+
+        foreach (var (action, kinds) in context.ObjectActions)
+        {
+            if (kinds.Length == 0)
+            {
+                _objectActionsForAll.Add(action);
+            }
+
+            foreach (var kind in kinds)
+            {
+                if (!_objectActionsByKind.TryGetValue(kind, out var list))
+                {
+                    _objectActionsByKind[kind] = list = [];
+                }
+
+                list.Add(action);
+            }
+        }
+
+        _podActions.AddRange(context.PodActions);
+        _setActions.AddRange(context.SetActions);
+    }
+
+    private static bool AnyEnabled(IReadOnlyList<DiagnosticDescriptor> descriptors, RuleSettings rules)
+    {
+        for (var i = 0; i < descriptors.Count; i++)
+        {
+            if (rules.IsEnabled(descriptors[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public LintOptions Options => _options;
