@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Shipshape.Core.Syntax;
 
@@ -12,14 +13,44 @@ internal static class YamlJson
     /// </param>
     public static byte[] ToUtf8(Node node, bool withoutDescriptions = false)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // A CRD's schema is hundreds of kilobytes of JSON: a fresh buffer grew to it by doubling, each step a new array
+        // and a copy. This thread's buffer and writer serve the next CRD too, unless the buffer got exceptionally large.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(InitialBufferBytes);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        try
         {
             Write(node, writer, withoutDescriptions);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            if (buffer.Capacity > MaxKeptBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+            else
+            {
+#if NET
+                buffer.ResetWrittenCount();
+#else
+                buffer.Clear();
+#endif
+            }
+        }
     }
+
+    private const int InitialBufferBytes = 64 * 1024;
+
+    private const int MaxKeptBufferBytes = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     private static void Write(Node node, Utf8JsonWriter writer, bool withoutDescriptions)
     {
