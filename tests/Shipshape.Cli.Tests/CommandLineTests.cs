@@ -119,7 +119,7 @@ public sealed class CommandLineTests : IDisposable
 
         var expected = typeof(ShipshapeCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
         Assert.Equal((0, expected + "\n", string.Empty), (version.ExitCode, version.Stdout, version.Stderr));
-        Assert.Equal((2, "shipshape: --version option cannot be combined with other arguments. Run 'shipshape lint --help' for the usage.\n"),
+        Assert.Equal((2, "shipshape: The --version option cannot be combined with other arguments: give it alone. Run 'shipshape --help' for the usage.\n"),
             (combined.ExitCode, combined.Stderr));
     }
 

@@ -91,7 +91,7 @@ public static class CommandRoot
             // Options not on the command line (--verbose's default, this option's own) are results too, but implicit ones.
             if (result is { Implicit: false, Parent: CommandResult command } && command.Children.Any(child => child != result && child is not OptionResult { Implicit: true }))
             {
-                result.AddError("--version option cannot be combined with other arguments.");
+                result.AddError("The --version option cannot be combined with other arguments: give it alone.");
             }
         });
         return version;

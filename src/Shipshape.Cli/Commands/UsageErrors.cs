@@ -31,7 +31,9 @@ public static class UsageErrors
             return $"Unknown command or argument '{word}'.{Suggest(word, command)} {HelpHint(parse)}";
         }
 
-        return $"{OneLine(parse.Errors[0].Message)}. {HelpHint(parse)}";
+        // The help of the command the faulty option or argument belongs to: a root option's (--version) is the root's.
+        var error = parse.Errors[0];
+        return $"{OneLine(error.Message)}. {HelpHint(CommandOf(error.SymbolResult) ?? parse.CommandResult)}";
     }
 
     /// <summary>System.CommandLine lists allowed values a line each, indented; here they follow one another.</summary>
@@ -110,10 +112,22 @@ public static class UsageErrors
         return Spelling.Closest(word, candidates) is { } best ? $" Did you mean '{best}'?" : string.Empty;
     }
 
-    private static string HelpHint(ParseResult parse)
+    private static CommandResult? CommandOf(SymbolResult? symbol)
+    {
+        while (symbol is not null and not CommandResult)
+        {
+            symbol = symbol.Parent;
+        }
+
+        return symbol as CommandResult;
+    }
+
+    private static string HelpHint(ParseResult parse) => HelpHint(parse.CommandResult);
+
+    private static string HelpHint(CommandResult command)
     {
         var names = new List<string>();
-        for (var result = (SymbolResult?)parse.CommandResult; result is CommandResult commandResult; result = result.Parent)
+        for (var result = (SymbolResult?)command; result is CommandResult commandResult; result = result.Parent)
         {
             names.Insert(0, CommandRoot.IsRoot(commandResult) ? CommandRoot.Name : commandResult.Command.Name);
         }
