@@ -36,6 +36,22 @@ public sealed class FileSystemGateTests : IDisposable
     }
 
     [Fact]
+    public void A_file_another_holder_locks_exclusively_is_still_read_by_the_engine()
+    {
+        // The MSBuild task and the analyzers read through the engine in hosts that keep .NET's advisory locks, and an
+        // editor or a build may hold one. flock locks belong to each opening, so this test's own lock is another holder's.
+        var file = Path.Combine(_root, "cm.yaml");
+        File.WriteAllText(file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+        using var holder = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.Throws<IOException>(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read).Dispose());
+
+        var (read, problem) = InputSource.FromFile(file).Read(new LoaderLimits());
+
+        Assert.Null(problem);
+        Assert.Equal("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", read!.Text);
+    }
+
+    [Fact]
     public void Real_paths_resolve_links_in_the_middle_and_at_the_end()
     {
         var real = Directory.CreateDirectory(Path.Combine(_root, "real", "k8s")).FullName;

@@ -47,8 +47,13 @@ public static class FileGate
         }
 
         // No read-ahead advice (FileOptions.SequentialScan): a manifest is read in one or two calls, and the advice was
-        // one more system call per file.
+        // one more system call per file. On Linux and macOS, no advisory lock either (see UnixFile).
+#if NET
+        var stream = (OperatingSystem.IsWindows() ? null : UnixFile.TryOpenForReading(path))
+                     ?? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None);
+#else
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None);
+#endif
         length = stream.Length;
         return stream;
     }
