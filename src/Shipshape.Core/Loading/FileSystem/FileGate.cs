@@ -33,7 +33,7 @@ public static class FileGate
     /// Opens a regular file for reading. Throws <see cref="InputException"/> for anything else, <see cref="IOException"/>
     /// or <see cref="UnauthorizedAccessException"/> when it cannot be read.
     /// </summary>
-    public static FileStream OpenRegularFile(string path, out long length)
+    public static Stream OpenRegularFile(string path, out long length)
     {
         var status = PathStatus.Of(path);
         if (status.Kind == PathKind.Missing)
@@ -46,14 +46,17 @@ public static class FileGate
             throw new InputException(NotARegularFile(path, status.Kind));
         }
 
-        // No read-ahead advice (FileOptions.SequentialScan): a manifest is read in one or two calls, and the advice was
-        // one more system call per file. On Linux and macOS, no advisory lock either (see UnixFile).
 #if NET
-        var stream = (OperatingSystem.IsWindows() ? null : UnixFile.TryOpenForReading(path))
-                     ?? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None);
-#else
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None);
+        // On Linux and macOS: no advisory lock, and no system call the reading does not need (see UnixFile).
+        if (!OperatingSystem.IsWindows() && UnixFile.TryOpenForReading(path, out length) is { } unlocked)
+        {
+            return unlocked;
+        }
 #endif
+
+        // No read-ahead advice (FileOptions.SequentialScan): a manifest is read in one or two calls, and the advice was
+        // one more system call per file.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None);
         length = stream.Length;
         return stream;
     }

@@ -24,12 +24,16 @@ internal static partial class UnixFile
     private const int PermissionDenied = 13;
     private const int NotPermitted = 1;
 
-    /// <summary>An unbuffered stream over the file, or null where the shim is missing (the caller opens the .NET way).</summary>
+    /// <summary>
+    /// A stream that reads the file from its start, or null where the shim is missing (the caller opens the .NET way),
+    /// and the file's length.
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file is gone.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="IOException">Any other failure.</exception>
-    public static FileStream? TryOpenForReading(string path)
+    public static Stream? TryOpenForReading(string path, out long length)
     {
+        length = 0;
         IntPtr descriptor;
         try
         {
@@ -54,12 +58,65 @@ internal static partial class UnixFile
         var handle = new SafeFileHandle(descriptor, ownsHandle: true);
         try
         {
-            return new FileStream(handle, FileAccess.Read, bufferSize: 1);
+            length = RandomAccess.GetLength(handle);
+            return new PositionalReader(handle);
         }
         catch
         {
             handle.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads a file from its start with pread(2), keeping the position itself: a FileStream over a handle asks the
+    /// kernel where the handle is and whether it can seek (two more system calls per file).
+    /// </summary>
+    private sealed class PositionalReader(SafeFileHandle handle) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = RandomAccess.Read(handle, buffer, _position);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                handle.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 
