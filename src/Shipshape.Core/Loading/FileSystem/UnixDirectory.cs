@@ -11,17 +11,10 @@ namespace Shipshape.Core.Loading.FileSystem;
 /// </summary>
 internal static partial class UnixDirectory
 {
-    private const string SystemNative = "libSystem.Native";
-
     // readdir(3)'s d_type values, the same on Linux and macOS.
     private const int KindUnknown = 0;
     private const int KindDirectory = 4;
     private const int KindSymbolicLink = 10;
-
-    // errno values the same on Linux and macOS.
-    private const int NoSuchEntry = 2;
-    private const int PermissionDenied = 13;
-    private const int NotPermitted = 1;
 
     /// <summary>
     /// The entries of <paramref name="directory"/> but . and .., or null where the shim is missing (the caller then
@@ -42,7 +35,7 @@ internal static partial class UnixDirectory
 
         if (handle == IntPtr.Zero)
         {
-            throw Failure(directory, Marshal.GetLastPInvokeError());
+            throw UnixShim.Failure(Marshal.GetLastPInvokeError(), directory, isDirectory: true);
         }
 
         try
@@ -74,7 +67,7 @@ internal static partial class UnixDirectory
 
             if (result > 0)
             {
-                throw Failure(directory, result);
+                throw UnixShim.Failure(result, directory, isDirectory: true);
             }
 
             var name = entry.NameLength < 0 ? Marshal.PtrToStringUTF8(entry.Name) : Marshal.PtrToStringUTF8(entry.Name, entry.NameLength);
@@ -110,21 +103,14 @@ internal static partial class UnixDirectory
         };
     }
 
-    private static Exception Failure(string directory, int errno) => errno switch
-    {
-        NoSuchEntry => new DirectoryNotFoundException($"Could not find a part of the path '{directory}'."),
-        PermissionDenied or NotPermitted => new UnauthorizedAccessException($"Access to the path '{directory}' is denied."),
-        _ => new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{directory}'", errno),
-    };
-
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_OpenDir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_OpenDir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial IntPtr OpenDir(string path);
 
     /// <summary>readdir(3): 0 and an entry, -1 at the end, or an errno.</summary>
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_ReadDir")]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_ReadDir")]
     private static partial int ReadDir(IntPtr directory, out DirectoryEntry entry);
 
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_CloseDir", SetLastError = true)]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_CloseDir", SetLastError = true)]
     private static partial int CloseDir(IntPtr directory);
 
     /// <summary>The shim's DirectoryEntry (src/native/libs/System.Native/pal_io.h): the name's bytes (length -1 when NUL-ended) and d_type.</summary>

@@ -13,16 +13,9 @@ namespace Shipshape.Core.Loading.FileSystem;
 /// </summary>
 internal static partial class UnixFile
 {
-    private const string SystemNative = "libSystem.Native";
-
     // The shim's own flag values (Interop.Sys.OpenFlags), the same on every Unix.
     private const int ReadOnly = 0x0000;
     private const int CloseOnExec = 0x0010;
-
-    // errno values the same on Linux and macOS.
-    private const int NoSuchEntry = 2;
-    private const int PermissionDenied = 13;
-    private const int NotPermitted = 1;
 
     /// <summary>
     /// A stream that reads the file from its start, or null where the shim is missing (the caller opens the .NET way),
@@ -46,13 +39,7 @@ internal static partial class UnixFile
 
         if (descriptor == -1)
         {
-            var errno = Marshal.GetLastPInvokeError();
-            throw errno switch
-            {
-                NoSuchEntry => new FileNotFoundException($"Could not find file '{path}'.", path),
-                PermissionDenied or NotPermitted => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
-                _ => new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{path}'", errno),
-            };
+            throw UnixShim.Failure(Marshal.GetLastPInvokeError(), path, isDirectory: false);
         }
 
         var handle = new SafeFileHandle(descriptor, ownsHandle: true);
@@ -72,25 +59,9 @@ internal static partial class UnixFile
     /// Reads a file from its start with pread(2), keeping the position itself: a FileStream over a handle asks the
     /// kernel where the handle is and whether it can seek (two more system calls per file).
     /// </summary>
-    private sealed class PositionalReader(SafeFileHandle handle) : Stream
+    private sealed class PositionalReader(SafeFileHandle handle) : ForwardOnlyStream
     {
         private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -98,16 +69,6 @@ internal static partial class UnixFile
             _position += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
@@ -121,7 +82,7 @@ internal static partial class UnixFile
     }
 
     /// <summary>open(2): the descriptor, or -1 with errno set.</summary>
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_Open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_Open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial IntPtr Open(string path, int flags, int mode);
 }
 #endif

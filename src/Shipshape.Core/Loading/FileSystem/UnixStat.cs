@@ -11,8 +11,6 @@ namespace Shipshape.Core.Loading.FileSystem;
 /// </summary>
 internal static partial class UnixStat
 {
-    private const string SystemNative = "libSystem.Native";
-
     private const int KindMask = 0xF000;
 
     public static PathStatus? TryQuery(string path, bool followLinks)
@@ -59,13 +57,13 @@ internal static partial class UnixStat
         return new PathStatus(kind, status.Size, new FileIdentity(status.Dev, status.Ino, null));
     }
 
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Stat(string path, out FileStatus output);
 
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int LStat(string path, out FileStatus output);
 
-    [LibraryImport(SystemNative, EntryPoint = "SystemNative_FStat", SetLastError = true)]
+    [LibraryImport(UnixShim.Library, EntryPoint = "SystemNative_FStat", SetLastError = true)]
     private static partial int FStat(SafeHandle fd, out FileStatus output);
 
     /// <summary>The shim's FileStatus (src/native/libs/System.Native/pal_io.h), field for field.</summary>
