@@ -38,7 +38,7 @@ public sealed class FileSystemGateTests : IDisposable
     [Fact]
     public void A_file_another_holder_locks_exclusively_is_still_read_by_the_engine()
     {
-        // The MSBuild task and the analyzers read through the engine in hosts that keep .NET's advisory locks, and an
+        // The MSBuild task reads through the engine in a host that keeps .NET's advisory locks, and an
         // editor or a build may hold one. flock locks belong to each opening, so this test's own lock is another holder's.
         var file = Path.Combine(_root, "cm.yaml");
         File.WriteAllText(file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");

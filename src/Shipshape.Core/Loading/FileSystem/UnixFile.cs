@@ -8,7 +8,7 @@ namespace Shipshape.Core.Loading.FileSystem;
 /// Opens a file for reading through the runtime's native shim (libSystem.Native, as <see cref="UnixStat"/>), without
 /// the advisory lock .NET takes on Linux and macOS for every file it opens (a shared flock, its emulation of
 /// FileShare). A file an editor or a build holds an exclusive lock on would otherwise be unreadable (SHIP0006) to the
-/// MSBuild task and the analyzers, whose hosts' settings are not ours; the CLI also turns the locks off process-wide
+/// MSBuild task, whose host's settings are not ours; the CLI also turns the locks off process-wide
 /// (System.IO.DisableFileLocking in its runtimeconfig). A linter only reads.
 /// </summary>
 internal static partial class UnixFile
