@@ -30,8 +30,9 @@ public static class StartupTrace
         }
 
         // What the garbage collector did, which on a large run is as much of its time as the analysis.
+        var lastCollection = GC.GetGCMemoryInfo();
         Console.Error.WriteLine($"startup-gc collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
                                 $"allocated {GC.GetTotalAllocatedBytes() >> 20} MB paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms " +
-                                $"heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB promoted {GC.GetGCMemoryInfo().PromotedBytes >> 20} MB");
+                                $"heap {lastCollection.HeapSizeBytes >> 20} MB promoted {lastCollection.PromotedBytes >> 20} MB");
     }
 }

@@ -1,4 +1,5 @@
 using Shipshape.Core.Loading;
+using Shipshape.Core.Loading.FileSystem;
 
 namespace Shipshape.Cli.Terminal;
 
@@ -20,17 +21,19 @@ public sealed class SourceOpener(byte[]? standardInput)
 
         try
         {
-            // Only files with a size: a pipe (`lint <(helm template ...)`, /dev/stdin) or a device reports none, and
-            // opening it again would wait for a writer that never comes, or read something else.
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length == 0)
+            // Through the gate the loader read it by: only a regular file is opened (a pipe such as
+            // `lint <(helm template ...)` or /dev/stdin would wait for a writer that never comes, a device read
+            // something else), without a lock. An empty file has nothing to frame.
+            var stream = FileGate.OpenRegularFile(path, out var length);
+            if (length == 0)
             {
+                stream.Dispose();
                 return null;
             }
 
-            return Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.None), info.Length);
+            return Reader(stream, length);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InputException)
         {
             // The frame is left out; the finding itself is unaffected.
             return null;
