@@ -92,21 +92,26 @@ public static class ApiLifecycle
 
     private static ApiLifecycleEntry ReadEntry(ref Utf8JsonReader reader)
     {
-        string? apiVersion = null, kind = null, deprecatedIn = null, removedIn = null, replacement = null, replacementKind = null, notes = null;
+        string? apiVersion = null, kind = null, replacement = null, replacementKind = null, notes = null;
+        KubernetesVersion? deprecatedIn = null, removedIn = null;
         while (Expect(ref reader, JsonTokenType.PropertyName, JsonTokenType.EndObject) == JsonTokenType.PropertyName)
         {
+            if (reader.ValueTextEquals("deprecatedIn"u8))
+            {
+                deprecatedIn = ReadVersion(ref reader);
+                continue;
+            }
+
+            if (reader.ValueTextEquals("removedIn"u8))
+            {
+                removedIn = ReadVersion(ref reader);
+                continue;
+            }
+
             ref var field = ref apiVersion;
             if (reader.ValueTextEquals("kind"u8))
             {
                 field = ref kind;
-            }
-            else if (reader.ValueTextEquals("deprecatedIn"u8))
-            {
-                field = ref deprecatedIn;
-            }
-            else if (reader.ValueTextEquals("removedIn"u8))
-            {
-                field = ref removedIn;
             }
             else if (reader.ValueTextEquals("replacement"u8))
             {
@@ -132,11 +137,31 @@ public static class ApiLifecycle
         return new ApiLifecycleEntry(
             ApiVersion: apiVersion ?? throw Malformed("an entry has no apiVersion"),
             Kind: kind ?? throw Malformed("an entry has no kind"),
-            DeprecatedIn: KubernetesVersion.Parse(deprecatedIn ?? throw Malformed("an entry has no deprecatedIn")),
-            RemovedIn: removedIn is null ? null : KubernetesVersion.Parse(removedIn),
+            DeprecatedIn: deprecatedIn ?? throw Malformed("an entry has no deprecatedIn"),
+            RemovedIn: removedIn,
             Replacement: replacement,
             ReplacementKind: replacementKind,
             Notes: notes);
+    }
+
+    /// <summary>Reads the value after a property name: a version such as "1.22", or null. Versions are parsed from the
+    /// bytes, without a string each.</summary>
+    private static KubernetesVersion? ReadVersion(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Span<char> text = stackalloc char[16];
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > text.Length
+            || !KubernetesVersion.TryParse(text.Slice(0, reader.CopyString(text)), out var version))
+        {
+            throw Malformed($"a version at byte {reader.TokenStartIndex} is not like 1.30");
+        }
+
+        return version;
     }
 
     /// <summary>Reads the next token, which must be one of <paramref name="expected"/> and <paramref name="orElse"/>.</summary>

@@ -91,7 +91,7 @@ public static class EmbeddedSchemas
         foreach (var name in EmbeddedData.Names)
         {
             if (name.StartsWith(KubernetesPrefix, StringComparison.Ordinal) && name.EndsWith(IndexSuffix, StringComparison.Ordinal)
-                && KubernetesVersion.TryParse(name[KubernetesPrefix.Length..^IndexSuffix.Length], out var version))
+                && KubernetesVersion.TryParse(name.AsSpan(KubernetesPrefix.Length, name.Length - KubernetesPrefix.Length - IndexSuffix.Length), out var version))
             {
                 versions.Add(version);
             }

@@ -9,27 +9,59 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
     public static bool TryParse(string? text, out KubernetesVersion version)
     {
         version = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
+        return text is not null && TryParse(text.AsSpan(), out version);
+    }
 
-        var parts = text.Trim().TrimStart('v').Split('.');
-        if (parts.Length is not (2 or 3))
+    /// <summary>
+    /// Reads "1.30", "v1.30" or "1.30.2" without allocating: the embedded version list and the lifecycle table are
+    /// parsed on every run, and each string Split cost a lint of one file a few hundred bytes of fresh heap.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out KubernetesVersion version)
+    {
+        version = default;
+        var rest = text.Trim().TrimStart('v');
+        Span<int> numbers = stackalloc int[3];
+        var count = 0;
+        for (var more = true; more; count++)
         {
-            return false;
-        }
-
-        var numbers = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
+            var dot = rest.IndexOf('.');
+            more = dot >= 0;
+            if (count == numbers.Length || !TryParseNumber(more ? rest.Slice(0, dot) : rest, out numbers[count]))
             {
                 return false;
             }
+
+            rest = more ? rest.Slice(dot + 1) : default;
+        }
+
+        if (count < 2)
+        {
+            return false;
         }
 
         version = new KubernetesVersion(numbers[0], numbers[1]);
+        return true;
+    }
+
+    /// <summary>ASCII digits only, as <see cref="NumberStyles.None"/>: no sign, no spaces, no overflow.</summary>
+    private static bool TryParseNumber(ReadOnlySpan<char> digits, out int number)
+    {
+        number = 0;
+        if (digits.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var digit in digits)
+        {
+            if (digit is < '0' or > '9' || number > (int.MaxValue - (digit - '0')) / 10)
+            {
+                return false;
+            }
+
+            number = (number * 10) + (digit - '0');
+        }
+
         return true;
     }
 

@@ -33,6 +33,8 @@ public sealed class SchemaPartsTests
     [InlineData("1.30", 1, 30)]
     [InlineData("v1.27", 1, 27)]
     [InlineData("1.20.2", 1, 20)]
+    [InlineData(" 1.36 ", 1, 36)]
+    [InlineData("2147483647.0", int.MaxValue, 0)]
     public void Versions_parse(string text, int major, int minor) =>
         Assert.Equal(new KubernetesVersion(major, minor), KubernetesVersion.Parse(text));
 
@@ -40,5 +42,15 @@ public sealed class SchemaPartsTests
     [InlineData("1")]
     [InlineData("one.two")]
     [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("1.")]
+    [InlineData(".30")]
+    [InlineData("1..30")]
+    [InlineData("1.30.2.1")]
+    [InlineData("+1.30")]
+    [InlineData("1.-30")]
+    [InlineData("1.3O")]
+    [InlineData("1.٣٠")]
+    [InlineData("2147483648.0")]
     public void Bad_versions_do_not_parse(string text) => Assert.False(KubernetesVersion.TryParse(text, out _));
 }
