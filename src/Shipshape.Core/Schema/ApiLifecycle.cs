@@ -144,8 +144,10 @@ public static class ApiLifecycle
             Notes: notes);
     }
 
-    /// <summary>Reads the value after a property name: a version such as "1.22", or null. Versions are parsed from the
-    /// bytes, without a string each.</summary>
+    /// <summary>
+    /// Reads the value after a property name: a version such as "1.22", or null. Parsed from the bytes, without a
+    /// string for each of the table's hundred versions.
+    /// </summary>
     private static KubernetesVersion? ReadVersion(ref Utf8JsonReader reader)
     {
         reader.Read();
