@@ -8,6 +8,10 @@
 #      RUNS (hyperfine runs, default 5), COLD_RUNS (hyperfine runs of the one-file cold start, default 40: a run takes
 #      milliseconds, and with 5 the ratio moved from 0.30 to 0.37 between builds that differed only in names).
 # Needs hyperfine (apt-get install hyperfine) and GNU time (/usr/bin/time). Results go to bench/out/results.md.
+# hyperfine times one tool's runs, then the other's. For the corpora, minutes apart, each ratio is also measured with the
+# two tools run in alternation (bench/paired.py), which this VM's drift of up to 25% within minutes does not skew: trust
+# that one. (The cold start's runs are seconds apart, and Python's few milliseconds of process start-up would skew a
+# ratio of 10 ms to 32 ms, so it has only hyperfine's.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -90,6 +94,8 @@ for n in $sizes; do
   if [ -n "$kubeconform" ] && [ -n "${KUBECONFORM_SCHEMAS:-}" ]; then
     k=$(measure kubeconform "x$n" "$dir" "$kubeconform" "${kubeconform_flags[@]}" "$dir")
     echo "x$n wall ratio shipshape/kubeconform: $(echo "$s / $k" | bc -l)" | tee -a "$results"
+    echo "x$n wall ratio, runs alternating (median [lowest-highest] of $runs pairs): $(python3 "$here/paired.py" "$runs" \
+      "$shipshape" lint --format json --output /dev/null "$dir" -- "$kubeconform" "${kubeconform_flags[@]}" "$dir")" | tee -a "$results"
   fi
 done
 
