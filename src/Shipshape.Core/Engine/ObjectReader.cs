@@ -69,7 +69,7 @@ public static class ObjectReader
 
     /// <summary>Neither key: anything but a mapping, or a mapping without apiVersion and kind (one of them alone is a broken manifest).</summary>
     private static bool IsNotAManifest(Node root) =>
-        root is not MappingNode mapping || (mapping.KeyNode("apiVersion") is null && mapping.KeyNode("kind") is null);
+        root is not MappingNode mapping || (!mapping.TryGetEntry("apiVersion", out _) && !mapping.TryGetEntry("kind", out _));
 
     private static bool IsText(ScalarNode? node) => node is { Kind: ScalarKind.String } && node.Value.Length > 0;
 

@@ -352,6 +352,17 @@ public sealed class YamlLoader
                 return;
             }
 
+            if (isPlain && tag is null && anchor is null && _frames.Count > 0 && _frames.Peek() is { IsMapping: true, ExpectsKey: true } mapping)
+            {
+                // A plain key needs no node of its own (see MappingEntry).
+                if (!mapping.AddPlainKey(value, span, _limits.MaxExpandedNodes))
+                {
+                    SkipDocument(span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                }
+
+                return;
+            }
+
             Complete(new ScalarNode(value, isPlain, span, tag), 1, anchor);
         }
 
@@ -431,7 +442,7 @@ public sealed class YamlLoader
 
             if (duplicateKey is { } duplicate)
             {
-                Report(SHIP0002DuplicateKey.Rule, duplicate.Key.Span, duplicate.KeyText, duplicate.FirstLine);
+                Report(SHIP0002DuplicateKey.Rule, duplicate.KeySpan, duplicate.KeyText, duplicate.FirstLine);
             }
         }
 
@@ -566,7 +577,10 @@ public sealed class YamlLoader
         private readonly List<MappingEntry> _entries = [];
         private Dictionary<string, int>? _keyIndex;
         private List<Node>? _mergeSources;
-        private Node? _pendingKey;
+
+        /// <summary>The key waiting for its value: a plain key's text, or the node of any other key.</summary>
+        private object? _pendingKey;
+        private SourceSpan _pendingKeySpan;
         private long _weight;
 
         public bool IsMapping { get; private set; }
@@ -597,12 +611,24 @@ public sealed class YamlLoader
             _weight = 1;
         }
 
+        /// <summary>Takes a plain scalar as this mapping's next key; false when the expanded size passes the limit.</summary>
+        public bool AddPlainKey(string text, SourceSpan span, long maxWeight)
+        {
+            if (!AddWeight(1, maxWeight))
+            {
+                return false;
+            }
+
+            _pendingKey = text;
+            _pendingKeySpan = span;
+            return true;
+        }
+
         /// <summary>Adds a child; false when the expanded size passes the limit. Reports a duplicate key through <paramref name="duplicate"/>.</summary>
-        public bool Add(Node node, long weight, long maxWeight, out (Node Key, string KeyText, int FirstLine)? duplicate)
+        public bool Add(Node node, long weight, long maxWeight, out (SourceSpan KeySpan, string KeyText, int FirstLine)? duplicate)
         {
             duplicate = null;
-            _weight = weight > maxWeight - _weight ? maxWeight + 1 : _weight + weight;
-            if (_weight > maxWeight)
+            if (!AddWeight(weight, maxWeight))
             {
                 return false;
             }
@@ -621,22 +647,28 @@ public sealed class YamlLoader
 
             var key = _pendingKey;
             _pendingKey = null;
-            if (key is ScalarNode { IsPlain: true, Value: "<<" } && node is MappingNode or SequenceNode)
+            if (key is "<<" or ScalarNode { IsPlain: true, Value: "<<" } && node is MappingNode or SequenceNode)
             {
                 (_mergeSources ??= []).Add(node);
                 return true;
             }
 
-            var entry = new MappingEntry(key, node);
+            var entry = key is string text ? new MappingEntry(text, _pendingKeySpan, node) : new MappingEntry((Node)key, node);
             if (entry.KeyText is { } keyText && TryFindKey(keyText, out var existing))
             {
-                duplicate = (key, keyText, _entries[existing].Key.Span.Line);
+                duplicate = (entry.KeySpan, keyText, _entries[existing].KeySpan.Line);
                 _entries[existing] = entry;
                 return true;
             }
 
             AddEntry(entry);
             return true;
+        }
+
+        private bool AddWeight(long weight, long maxWeight)
+        {
+            _weight = weight > maxWeight - _weight ? maxWeight + 1 : _weight + weight;
+            return _weight <= maxWeight;
         }
 
         public (Node Node, long Weight) Build((int Line, int Column) endMark)

@@ -47,17 +47,19 @@ internal sealed class SchemaValidator
     public static void Validate(Node root, SchemaNode schema, string subject, List<SchemaFinding> findings)
     {
         var start = findings.Count;
-        new SchemaValidator(subject, findings).Check(root, schema, parentKey: null);
+        new SchemaValidator(subject, findings).Check(root, schema, holder: null);
         if (findings.Count - start > 1)
         {
             // allOf's schemas may each say the same thing about a value (two of them requiring one field).
-            var seen = new HashSet<(Node, string)>();
+            // By place, not node: a plain key's node is made anew for each finding about it (see MappingEntry.Key).
+            var seen = new HashSet<(SourceSpan, string)>();
             var index = start;
-            findings.RemoveAll(finding => index++ >= start && !seen.Add((finding.At, finding.Message)));
+            findings.RemoveAll(finding => index++ >= start && !seen.Add((finding.At.Span, finding.Message)));
         }
     }
 
-    private void Check(Node node, SchemaNode schema, Node? parentKey)
+    /// <param name="holder">The mapping entry whose value <paramref name="node"/> is, or null: findings about a whole mapping go to its key.</param>
+    private void Check(Node node, SchemaNode schema, MappingEntry? holder)
     {
         schema = schema.Resolve();
         if (_combinatorDepth > 0 && ++_combinatorSteps >= MaxCombinatorSteps)
@@ -78,16 +80,16 @@ internal sealed class SchemaValidator
 
         if (schema.AppliesMoreSchemas)
         {
-            _findings.AddRange(Try(node, schema, parentKey));
+            _findings.AddRange(Try(node, schema, holder));
         }
         else
         {
-            CheckValue(node, schema, parentKey);
+            CheckValue(node, schema, holder);
         }
     }
 
     /// <summary>Checks the schema's own keywords; false when the value is not even of an allowed type (then nothing else is said about it).</summary>
-    private bool CheckValue(Node node, SchemaNode schema, Node? parentKey)
+    private bool CheckValue(Node node, SchemaNode schema, MappingEntry? holder)
     {
         if (!Fits(node, schema))
         {
@@ -99,24 +101,24 @@ internal sealed class SchemaValidator
 
         if (schema.ValidationRules is not { } rules || _combinatorDepth > 0)
         {
-            CheckKeywords(node, schema, parentKey);
+            CheckKeywords(node, schema, holder);
             return true;
         }
 
         // As the API server, rules see only values of the types their schema gives: after a type mismatch below, CEL
         // would compare a string with an int. (It skips the object's rules then; here only those above the mismatch.)
         var mismatches = _typeMismatches;
-        CheckKeywords(node, schema, parentKey);
+        CheckKeywords(node, schema, holder);
         if (_typeMismatches == mismatches && node is not ScalarNode { IsNull: true })
         {
-            CheckRules(node, schema, rules, parentKey);
+            CheckRules(node, schema, rules, holder);
         }
 
         return true;
     }
 
     /// <summary>The schema's keywords, for a value of a type it allows.</summary>
-    private void CheckKeywords(Node node, SchemaNode schema, Node? parentKey)
+    private void CheckKeywords(Node node, SchemaNode schema, MappingEntry? holder)
     {
         var isNull = node is ScalarNode { IsNull: true };
         if (isNull && schema.NullIsUnset)
@@ -145,7 +147,7 @@ internal sealed class SchemaValidator
         switch (node)
         {
             case MappingNode mapping:
-                CheckMapping(mapping, schema, parentKey);
+                CheckMapping(mapping, schema, holder);
                 break;
             case SequenceNode sequence:
                 CheckSequence(sequence, schema);
@@ -211,34 +213,34 @@ internal sealed class SchemaValidator
         _ => JsonTypes.String,
     };
 
-    private void CheckCombinators(Node node, SchemaNode schema, Node? parentKey)
+    private void CheckCombinators(Node node, SchemaNode schema, MappingEntry? holder)
     {
         foreach (var part in schema.AllOf ?? [])
         {
-            Check(node, part, parentKey);
+            Check(node, part, holder);
         }
 
         if (schema.AnyOf is { } anyOf)
         {
-            CheckAlternatives(node, anyOf, "anyOf", parentKey);
+            CheckAlternatives(node, anyOf, "anyOf", holder);
         }
 
         if (schema.OneOf is { } oneOf)
         {
-            CheckAlternatives(node, oneOf, "oneOf", parentKey);
+            CheckAlternatives(node, oneOf, "oneOf", holder);
         }
 
-        if (schema.Not is { } not && Try(node, not, parentKey).Count == 0)
+        if (schema.Not is { } not && Try(node, not, holder).Count == 0)
         {
             Violation(node, $"{PathText()} must not match the schema under \"not\", but does");
         }
 
         if (schema.If is { } condition)
         {
-            var branch = Try(node, condition, parentKey).Count == 0 ? schema.Then : schema.Else;
+            var branch = Try(node, condition, holder).Count == 0 ? schema.Then : schema.Else;
             if (branch is not null)
             {
-                Check(node, branch, parentKey);
+                Check(node, branch, holder);
             }
         }
     }
@@ -248,13 +250,13 @@ internal sealed class SchemaValidator
     /// of the one alternative of the value's type are the most telling; with no such alternative, the types
     /// the alternatives allow.
     /// </summary>
-    private void CheckAlternatives(Node node, IReadOnlyList<SchemaNode> alternatives, string keyword, Node? parentKey)
+    private void CheckAlternatives(Node node, IReadOnlyList<SchemaNode> alternatives, string keyword, MappingEntry? holder)
     {
         var results = new List<SchemaFinding>[alternatives.Count];
         var matches = 0;
         for (var i = 0; i < alternatives.Count; i++)
         {
-            results[i] = Try(node, alternatives[i], parentKey);
+            results[i] = Try(node, alternatives[i], holder);
             matches += results[i].Count == 0 ? 1 : 0;
         }
 
@@ -292,7 +294,7 @@ internal sealed class SchemaValidator
     /// so that alternatives nested in alternatives do not multiply the work. A schema that is already being applied to
     /// the same node further up (a <c>$ref</c> back to itself) adds nothing there: the check ends instead of recursing.
     /// </remarks>
-    private List<SchemaFinding> Try(Node node, SchemaNode schema, Node? parentKey)
+    private List<SchemaFinding> Try(Node node, SchemaNode schema, MappingEntry? holder)
     {
         schema = schema.Resolve();
         _tried ??= [];
@@ -311,12 +313,12 @@ internal sealed class SchemaValidator
         _findings = [];
         if (!schema.AppliesMoreSchemas)
         {
-            Check(node, schema, parentKey);
+            Check(node, schema, holder);
         }
-        else if (CheckValue(node, schema, parentKey) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
+        else if (CheckValue(node, schema, holder) && schema.HasCombinators && _combinatorDepth < MaxCombinatorDepth)
         {
             _combinatorDepth++;
-            CheckCombinators(node, schema, parentKey);
+            CheckCombinators(node, schema, holder);
             _combinatorDepth--;
         }
 
@@ -327,7 +329,7 @@ internal sealed class SchemaValidator
         return findings;
     }
 
-    private void CheckMapping(MappingNode mapping, SchemaNode schema, Node? parentKey)
+    private void CheckMapping(MappingNode mapping, SchemaNode schema, MappingEntry? holder)
     {
         foreach (var entry in mapping.Entries)
         {
@@ -340,7 +342,7 @@ internal sealed class SchemaValidator
             var known = false;
             if (schema.Properties is not null && schema.Properties.TryGetValue(key, out var property))
             {
-                Check(entry.Value, property, entry.Key);
+                Check(entry.Value, property, entry);
                 known = true;
             }
 
@@ -350,7 +352,7 @@ internal sealed class SchemaValidator
                 {
                     if (Matches(patterns[i].Pattern, key, entry.Key))
                     {
-                        Check(entry.Value, patterns[i].Schema, entry.Key);
+                        Check(entry.Value, patterns[i].Schema, entry);
                         known = true;
                     }
                 }
@@ -359,7 +361,7 @@ internal sealed class SchemaValidator
             // A field that properties or patternProperties cover is neither additional nor unknown.
             if (!known && schema.AdditionalProperties is { } additional)
             {
-                Check(entry.Value, additional, entry.Key);
+                Check(entry.Value, additional, entry);
             }
             else if (!known && !schema.AllowsUnknownFields)
             {
@@ -369,7 +371,7 @@ internal sealed class SchemaValidator
             if (schema.PropertyNames is { } names)
             {
                 // A field name is a string whatever YAML would make of it (a key 1 is the name "1").
-                Check(new ScalarNode(key, isPlain: false, entry.Key.Span, tag: null), names, entry.Key);
+                Check(new ScalarNode(key, isPlain: false, entry.KeySpan, tag: null), names, entry);
             }
 
             _path.RemoveAt(_path.Count - 1);
@@ -377,12 +379,12 @@ internal sealed class SchemaValidator
 
         if (schema.MinProperties is { } minProperties && mapping.Count < minProperties)
         {
-            Violation(parentKey ?? mapping, $"{PathText()} must have at least {Count(minProperties, "field")}, but has {mapping.Count}");
+            Violation(holder?.Key ?? mapping, $"{PathText()} must have at least {Count(minProperties, "field")}, but has {mapping.Count}");
         }
 
         if (schema.MaxProperties is { } maxProperties && mapping.Count > maxProperties)
         {
-            Violation(parentKey ?? mapping, $"{PathText()} must have at most {Count(maxProperties, "field")}, but has {mapping.Count}");
+            Violation(holder?.Key ?? mapping, $"{PathText()} must have at most {Count(maxProperties, "field")}, but has {mapping.Count}");
         }
 
         foreach (var required in schema.Required)
@@ -390,18 +392,18 @@ internal sealed class SchemaValidator
             if (!mapping.TryGetEntry(required, out _))
             {
                 _path.Add(new PathSegment(required, -1));
-                Violation(parentKey ?? mapping, $"{PathText()} is required, but missing");
+                Violation(holder?.Key ?? mapping, $"{PathText()} is required, but missing");
                 _path.RemoveAt(_path.Count - 1);
             }
         }
 
         if (schema.Dependencies is { } dependencies)
         {
-            CheckDependencies(mapping, dependencies, parentKey);
+            CheckDependencies(mapping, dependencies, holder);
         }
     }
 
-    private void CheckDependencies(MappingNode mapping, IReadOnlyList<(string Field, IReadOnlyList<string>? Fields, SchemaNode? Schema)> dependencies, Node? parentKey)
+    private void CheckDependencies(MappingNode mapping, IReadOnlyList<(string Field, IReadOnlyList<string>? Fields, SchemaNode? Schema)> dependencies, MappingEntry? holder)
     {
         foreach (var (field, fields, dependency) in dependencies)
         {
@@ -412,7 +414,7 @@ internal sealed class SchemaValidator
 
             if (dependency is not null)
             {
-                Check(mapping, dependency, parentKey);
+                Check(mapping, dependency, holder);
             }
 
             foreach (var needed in fields ?? [])
@@ -420,7 +422,7 @@ internal sealed class SchemaValidator
                 if (!mapping.TryGetEntry(needed, out _))
                 {
                     _path.Add(new PathSegment(needed, -1));
-                    Violation(parentKey ?? mapping, $"{PathText()} is required when {field} is set, but missing");
+                    Violation(holder?.Key ?? mapping, $"{PathText()} is required when {field} is set, but missing");
                     _path.RemoveAt(_path.Count - 1);
                 }
             }
@@ -447,7 +449,7 @@ internal sealed class SchemaValidator
             if (itemSchema is not null)
             {
                 _path.Add(new PathSegment(null, i));
-                Check(sequence.Items[i], itemSchema, parentKey: null);
+                Check(sequence.Items[i], itemSchema, holder: null);
                 _path.RemoveAt(_path.Count - 1);
             }
         }
@@ -496,7 +498,7 @@ internal sealed class SchemaValidator
         for (var i = 0; i < sequence.Count; i++)
         {
             _path.Add(new PathSegment(null, i));
-            var matches = Try(sequence.Items[i], schema, parentKey: null).Count == 0;
+            var matches = Try(sequence.Items[i], schema, holder: null).Count == 0;
             _path.RemoveAt(_path.Count - 1);
             if (matches)
             {
@@ -593,10 +595,10 @@ internal sealed class SchemaValidator
     }
 
     /// <summary>Evaluates the x-kubernetes-validations rules of <paramref name="schema"/> with <c>self</c> bound to <paramref name="node"/>.</summary>
-    private void CheckRules(Node node, SchemaNode schema, CelValidationRule[] rules, Node? parentKey)
+    private void CheckRules(Node node, SchemaNode schema, CelValidationRule[] rules, MappingEntry? holder)
     {
         var failures = new List<CelRuleFailure>();
-        (_rules ??= new CelRuleChecker()).Check(node, parentKey, isRoot: _path.Count == 0, schema, rules, failures);
+        (_rules ??= new CelRuleChecker()).Check(node, holder?.Key, isRoot: _path.Count == 0, schema, rules, failures);
         foreach (var failure in failures)
         {
             var path = failure.FieldPath is null ? PathText() : _path.Count == 0 ? failure.FieldPath.TrimStart('.') : PathText() + failure.FieldPath;

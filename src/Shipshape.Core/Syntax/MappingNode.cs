@@ -1,10 +1,49 @@
 namespace Shipshape.Core.Syntax;
 
 /// <summary>One key and its value in a mapping, both with their positions.</summary>
-public readonly record struct MappingEntry(Node Key, Node Value)
+/// <remarks>
+/// A plain key (nearly every key of a manifest) is kept as its text and position, not as a node of its own: a large
+/// run reads close to a million keys, and a node for each was an eighth of all it allocated. Any other key (quoted,
+/// tagged, anchored, a collection) keeps its node.
+/// </remarks>
+public readonly struct MappingEntry
 {
+    /// <summary>The key's text (a plain key) or its node (any other key).</summary>
+    private readonly object _key;
+
+    public MappingEntry(Node key, Node value)
+    {
+        _key = key;
+        KeySpan = key.Span;
+        Value = value;
+    }
+
+    internal MappingEntry(string plainKey, SourceSpan keySpan, Node value)
+    {
+        _key = plainKey;
+        KeySpan = keySpan;
+        Value = value;
+    }
+
+    /// <summary>
+    /// The key as a node. A plain key's node is made on each call, so code that runs for every entry uses
+    /// <see cref="KeyText"/> and <see cref="KeySpan"/> instead.
+    /// </summary>
+    public Node Key => _key as Node ?? new ScalarNode((string)_key, isPlain: true, KeySpan, tag: null);
+
     /// <summary>The key's text when the key is a scalar (it always is in Kubernetes objects), else null.</summary>
-    public string? KeyText => (Key as ScalarNode)?.Value;
+    public string? KeyText => _key as string ?? (_key as ScalarNode)?.Value;
+
+    /// <summary>Where the key is.</summary>
+    public SourceSpan KeySpan { get; }
+
+    public Node Value { get; }
+
+    /// <summary>This key with another value.</summary>
+    public MappingEntry WithValue(Node value) => _key is string text ? new MappingEntry(text, KeySpan, value) : new MappingEntry((Node)_key, value);
+
+    /// <summary>Whether <paramref name="other"/> is this very entry (the same key at the same place), not merely an equal one.</summary>
+    public bool IsSameEntry(MappingEntry other) => ReferenceEquals(_key, other._key) && KeySpan == other.KeySpan;
 }
 
 /// <summary>
@@ -15,14 +54,14 @@ public sealed class MappingNode : Node
 {
     private readonly Dictionary<string, int>? _index;
 
-    internal MappingNode(IReadOnlyList<MappingEntry> entries, Dictionary<string, int>? index, SourceSpan span, string? tag)
+    internal MappingNode(MappingEntry[] entries, Dictionary<string, int>? index, SourceSpan span, string? tag)
         : base(span, tag)
     {
-        Entries = entries;
+        Entries = new ChildList<MappingEntry>(entries);
         _index = index;
     }
 
-    public IReadOnlyList<MappingEntry> Entries { get; }
+    public ChildList<MappingEntry> Entries { get; }
 
     public int Count => Entries.Count;
 
@@ -58,7 +97,7 @@ public sealed class MappingNode : Node
         return false;
     }
 
-    /// <summary>The key node of <paramref name="key"/>, for findings about the field itself rather than its value.</summary>
+    /// <summary>The key node of <paramref name="key"/>, for findings about the field itself rather than its value (made on each call; see <see cref="MappingEntry.Key"/>).</summary>
     public Node? KeyNode(string key) => TryGetEntry(key, out var entry) ? entry.Key : null;
 
     public MappingNode? Mapping(string key) => this[key] as MappingNode;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Shipshape.Core.Syntax;
 
 /// <summary>
@@ -6,16 +8,26 @@ namespace Shipshape.Core.Syntax;
 /// </summary>
 public abstract class Node
 {
+    /// <summary>
+    /// The tags of the nodes that have one. Manifests almost never tag a node (the fast reader leaves any tagged
+    /// file to the full parser), so a tag lives beside its node rather than in a field of each of the millions of
+    /// nodes a large run builds.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Node, string> Tags = new();
+
     private protected Node(SourceSpan span, string? tag)
     {
         Span = span;
-        Tag = tag;
+        if (tag is not null)
+        {
+            Tags.Add(this, tag);
+        }
     }
 
     public SourceSpan Span { get; }
 
     /// <summary>The explicit tag (<c>!!str</c>, <c>!custom</c>), or null when the node had none.</summary>
-    public string? Tag { get; }
+    public string? Tag => Tags.TryGetValue(this, out var tag) ? tag : null;
 
     /// <summary>A short word for the node's shape, for messages: "mapping", "list", "string" …</summary>
     public abstract string ShapeName { get; }

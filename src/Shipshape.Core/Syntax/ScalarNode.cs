@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Shipshape.Core.Syntax;
 
 /// <summary>What a scalar resolves to, following the YAML 1.1 rules that Kubernetes' own YAML reader applies.</summary>
-public enum ScalarKind
+public enum ScalarKind : byte
 {
     Null,
     Boolean,

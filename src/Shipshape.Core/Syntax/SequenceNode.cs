@@ -2,13 +2,13 @@ namespace Shipshape.Core.Syntax;
 
 public sealed class SequenceNode : Node
 {
-    internal SequenceNode(IReadOnlyList<Node> items, SourceSpan span, string? tag)
+    internal SequenceNode(Node[] items, SourceSpan span, string? tag)
         : base(span, tag)
     {
-        Items = items;
+        Items = new ChildList<Node>(items);
     }
 
-    public IReadOnlyList<Node> Items { get; }
+    public ChildList<Node> Items { get; }
 
     /// <summary>The items that are mappings, in order.</summary>
     /// <remarks>

@@ -53,16 +53,16 @@ internal sealed class TreePruner
                 {
                     if (entry.KeyText is { } key && _children.TryGetValue(key, out var child))
                     {
-                        entries.Add(new MappingEntry(entry.Key, child.Prune(entry.Value)));
+                        entries.Add(entry.WithValue(child.Prune(entry.Value)));
                     }
                 }
 
-                return new MappingNode(entries, index: null, mapping.Span, mapping.Tag);
+                return new MappingNode(entries.ToArray(), index: null, mapping.Span, mapping.Tag);
             case SequenceNode sequence:
-                var items = new List<Node>(sequence.Count);
-                foreach (var item in sequence.Items)
+                var items = new Node[sequence.Count];
+                for (var i = 0; i < items.Length; i++)
                 {
-                    items.Add(Prune(item));
+                    items[i] = Prune(sequence.Items[i]);
                 }
 
                 return new SequenceNode(items, sequence.Span, sequence.Tag);

@@ -19,6 +19,38 @@ public sealed class YamlLoaderTests
         Assert.Equal(new SourceSpan(1, 1, 4, 12), root.Span);
     }
 
+    [Theory]
+    [InlineData("plain: 1\non: 2\n\"quoted\": 3\n")] // the block reader
+    [InlineData("plain: 1\non: 2\n\"quoted\": 3\nx: &anchor 4\n")] // SharpYaml (the anchor is outside the block reader's subset)
+    public void Keys_are_nodes_with_their_text_kind_and_place_whether_kept_as_text_or_as_nodes(string text)
+    {
+        var root = (MappingNode)Assert.Single(Load(text).Documents).Root;
+
+        // A plain key is kept as text and position; its node, made on request, is the one a reader would have built.
+        var plain = Assert.IsType<ScalarNode>(root.Entries[0].Key);
+        Assert.Equal(("plain", true, ScalarKind.String, new SourceSpan(1, 1, 1, 6)), (plain.Value, plain.IsPlain, plain.Kind, plain.Span));
+        Assert.Equal(plain.Span, root.Entries[0].KeySpan);
+        var yes = Assert.IsType<ScalarNode>(root.Entries[1].Key);
+        Assert.Equal(("on", ScalarKind.Boolean, new SourceSpan(2, 1, 2, 3)), (yes.Value, yes.Kind, yes.Span));
+
+        // A quoted key keeps its node: the same one each time.
+        var quoted = Assert.IsType<ScalarNode>(root.Entries[2].Key);
+        Assert.Equal(("quoted", false, ScalarKind.String, new SourceSpan(3, 1, 3, 9)), (quoted.Value, quoted.IsPlain, quoted.Kind, quoted.Span));
+        Assert.Same(quoted, root.Entries[2].Key);
+        Assert.Equal("quoted", root.Entries[2].KeyText);
+    }
+
+    [Fact]
+    public void A_tag_stays_with_its_node()
+    {
+        var root = (MappingNode)Assert.Single(Load("a: !!str 1\nb: !custom {c: 2}\nd: 3\n").Documents).Root;
+        Assert.Equal("tag:yaml.org,2002:str", root["a"]!.Tag);
+        Assert.Equal(ScalarKind.String, root.Scalar("a")!.Kind);
+        Assert.Equal("!custom", root["b"]!.Tag);
+        Assert.Null(root["d"]!.Tag);
+        Assert.Null(root.Tag);
+    }
+
     [Fact]
     public void Documents_come_from_the_parser_not_from_splitting_on_dashes()
     {

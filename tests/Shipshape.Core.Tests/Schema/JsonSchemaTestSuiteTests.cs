@@ -97,10 +97,10 @@ public sealed class JsonSchemaTestSuiteTests(ITestOutputHelper output)
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var entries = value.EnumerateObject().Select(p => new MappingEntry(new ScalarNode(p.Name, isPlain: false, span, tag: null), ToNode(p.Value))).ToList();
+                var entries = value.EnumerateObject().Select(p => new MappingEntry(new ScalarNode(p.Name, isPlain: false, span, tag: null), ToNode(p.Value))).ToArray();
                 return new MappingNode(entries, index: null, span, tag: null);
             case JsonValueKind.Array:
-                return new SequenceNode(value.EnumerateArray().Select(ToNode).ToList(), span, tag: null);
+                return new SequenceNode(value.EnumerateArray().Select(ToNode).ToArray(), span, tag: null);
             case JsonValueKind.String:
                 return new ScalarNode(value.GetString()!, isPlain: false, span, tag: null);
             case JsonValueKind.Number:

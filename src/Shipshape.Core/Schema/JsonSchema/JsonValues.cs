@@ -217,7 +217,7 @@ internal static class JsonValues
         var count = 0;
         for (var i = 0; i < mapping.Entries.Count; i++)
         {
-            if (mapping.Entries[i].KeyText is { } key && mapping.TryGetEntry(key, out var winner) && ReferenceEquals(winner.Key, mapping.Entries[i].Key))
+            if (mapping.Entries[i].KeyText is { } key && mapping.TryGetEntry(key, out var winner) && winner.IsSameEntry(mapping.Entries[i]))
             {
                 count++;
             }
