@@ -3,20 +3,40 @@ using Shipshape.Core.Syntax;
 namespace Shipshape.Core.Model;
 
 /// <summary>One label (or annotation, or selector term): key and value with their nodes.</summary>
-public readonly record struct Label(string Key, string Value, Node KeyNode, Node ValueNode);
+public readonly struct Label
+{
+    private readonly MappingEntry _entry;
+
+    internal Label(string key, string value, MappingEntry entry)
+    {
+        Key = key;
+        Value = value;
+        _entry = entry;
+    }
+
+    public string Key { get; }
+
+    /// <summary>The value's text; empty for a null value.</summary>
+    public string Value { get; }
+
+    /// <summary>The key's node, for findings about the key (made on request: see <see cref="MappingEntry.Key"/>).</summary>
+    public Node KeyNode => _entry.Key;
+
+    public Node ValueNode => _entry.Value;
+}
 
 /// <summary>A string-to-string map from a manifest (labels, annotations, matchLabels), in source order.</summary>
 public sealed class LabelMap
 {
     public static LabelMap Empty { get; } = new([], null);
 
-    private LabelMap(IReadOnlyList<Label> entries, MappingNode? node)
+    private LabelMap(Label[] entries, MappingNode? node)
     {
-        Entries = entries;
+        Entries = new ReadOnlyArray<Label>(entries);
         Node = node;
     }
 
-    public IReadOnlyList<Label> Entries { get; }
+    public ReadOnlyArray<Label> Entries { get; }
 
     /// <summary>The mapping the labels came from, or null when the manifest had none.</summary>
     public MappingNode? Node { get; }
@@ -25,7 +45,6 @@ public sealed class LabelMap
 
     public bool TryGetValue(string key, out Label label)
     {
-        // Indexed, not foreach: through IReadOnlyList a foreach allocates an enumerator, and selectors match often.
         for (var i = 0; i < Entries.Count; i++)
         {
             if (Entries[i].Key == key)
@@ -49,13 +68,19 @@ public sealed class LabelMap
             return node is MappingNode empty ? new LabelMap([], empty) : Empty;
         }
 
-        var entries = new List<Label>(mapping.Count);
+        var entries = new Label[mapping.Count];
+        var count = 0;
         foreach (var entry in mapping.Entries)
         {
             if (entry.KeyText is { } key && entry.Value is ScalarNode value)
             {
-                entries.Add(new Label(key, value.IsNull ? string.Empty : value.Value, entry.Key, value));
+                entries[count++] = new Label(key, value.IsNull ? string.Empty : value.Value, entry);
             }
+        }
+
+        if (count < entries.Length)
+        {
+            Array.Resize(ref entries, count);
         }
 
         return new LabelMap(entries, mapping);

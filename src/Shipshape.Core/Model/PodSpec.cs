@@ -11,7 +11,7 @@ public sealed class PodSpec
         Containers = Read(node, "containers", ContainerKind.Regular);
         InitContainers = Read(node, "initContainers", ContainerKind.Init);
         EphemeralContainers = Read(node, "ephemeralContainers", ContainerKind.Ephemeral);
-        AllContainers = [.. InitContainers, .. Containers, .. EphemeralContainers];
+        AllContainers = new ReadOnlyArray<Container>([.. InitContainers, .. Containers, .. EphemeralContainers]);
     }
 
     public MappingNode Node { get; }
@@ -32,14 +32,14 @@ public sealed class PodSpec
                select $"{podSpecPath}.{list}.{field}",
         ]);
 
-    public IReadOnlyList<Container> Containers { get; }
+    public ReadOnlyArray<Container> Containers { get; }
 
-    public IReadOnlyList<Container> InitContainers { get; }
+    public ReadOnlyArray<Container> InitContainers { get; }
 
-    public IReadOnlyList<Container> EphemeralContainers { get; }
+    public ReadOnlyArray<Container> EphemeralContainers { get; }
 
     /// <summary>Init containers, then containers, then ephemeral containers, in source order within each list.</summary>
-    public IReadOnlyList<Container> AllContainers { get; }
+    public ReadOnlyArray<Container> AllContainers { get; }
 
     /// <summary>The pod-level <c>securityContext</c>, or null.</summary>
     public MappingNode? SecurityContext => Node.Mapping("securityContext");
@@ -83,8 +83,8 @@ public sealed class PodSpec
 
     private static ScalarNode? NonEmpty(ScalarNode? node) => node is { IsNull: false, Value.Length: > 0 } ? node : null;
 
-    private static Container[] Read(MappingNode node, string key, ContainerKind kind) =>
-        node.Sequence(key)?.Mappings.Select(c => new Container(c, kind)).ToArray() ?? [];
+    private static ReadOnlyArray<Container> Read(MappingNode node, string key, ContainerKind kind) =>
+        new(node.Sequence(key)?.Mappings.Select(c => new Container(c, kind)).ToArray() ?? []);
 }
 
 /// <summary>

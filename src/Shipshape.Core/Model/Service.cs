@@ -50,7 +50,6 @@ public sealed class Service : KubeObject
         var spec = Spec;
         TypeNode = spec?.Scalar("type");
         Selector = LabelSelector.FromMap(spec?["selector"]);
-        SelectorKeyNode = spec?.KeyNode("selector");
         Ports = spec?.Sequence("ports")?.Mappings.Select(p => new ServicePort(p)).ToArray() ?? [];
     }
 
@@ -63,7 +62,7 @@ public sealed class Service : KubeObject
     public LabelSelector? Selector { get; }
 
     /// <summary>The <c>selector</c> key itself, where findings about the selector as a whole are reported.</summary>
-    public Syntax.Node? SelectorKeyNode { get; }
+    public Syntax.Node? SelectorKeyNode => Spec?.KeyNode("selector");
 
     public bool HasSelector => Selector is { IsEmpty: false };
 

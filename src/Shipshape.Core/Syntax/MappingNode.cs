@@ -57,11 +57,11 @@ public sealed class MappingNode : Node
     internal MappingNode(MappingEntry[] entries, Dictionary<string, int>? index, SourceSpan span, string? tag)
         : base(span, tag)
     {
-        Entries = new ChildList<MappingEntry>(entries);
+        Entries = new ReadOnlyArray<MappingEntry>(entries);
         _index = index;
     }
 
-    public ChildList<MappingEntry> Entries { get; }
+    public ReadOnlyArray<MappingEntry> Entries { get; }
 
     public int Count => Entries.Count;
 

@@ -5,10 +5,10 @@ public sealed class SequenceNode : Node
     internal SequenceNode(Node[] items, SourceSpan span, string? tag)
         : base(span, tag)
     {
-        Items = new ChildList<Node>(items);
+        Items = new ReadOnlyArray<Node>(items);
     }
 
-    public ChildList<Node> Items { get; }
+    public ReadOnlyArray<Node> Items { get; }
 
     /// <summary>The items that are mappings, in order.</summary>
     /// <remarks>

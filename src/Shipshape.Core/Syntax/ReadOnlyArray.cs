@@ -3,18 +3,19 @@ using System.Collections;
 namespace Shipshape.Core.Syntax;
 
 /// <summary>
-/// The children of a mapping or sequence: a read-only list whose <c>foreach</c> allocates nothing.
+/// An array seen as a read-only list whose <c>foreach</c> allocates nothing: the children of a mapping or sequence,
+/// the containers of a pod, the entries of a label map.
 /// </summary>
 /// <remarks>
-/// A tree is walked many times (schema validation, typed objects, rules), and a <c>foreach</c> over an
-/// <see cref="IReadOnlyList{T}"/> allocates an enumerator each time: 15 MB of a ten-copy corpus run. This struct
-/// enumerates its array directly; used as an interface it behaves like any other list.
+/// Trees and objects are walked many times (schema validation, typed objects, every rule), and a <c>foreach</c> over
+/// an <see cref="IReadOnlyList{T}"/> allocates an enumerator each time: 15 MB of a ten-copy corpus run for the nodes
+/// alone. This struct enumerates its array directly; used as an interface it behaves like any other list.
 /// </remarks>
-public readonly struct ChildList<T> : IReadOnlyList<T>
+public readonly struct ReadOnlyArray<T> : IReadOnlyList<T>
 {
     private readonly T[]? _items;
 
-    internal ChildList(T[] items)
+    internal ReadOnlyArray(T[] items)
     {
         _items = items;
     }
