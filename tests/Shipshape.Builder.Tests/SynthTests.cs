@@ -169,6 +169,14 @@ public sealed class SynthTests
     [InlineData("#comment")]
     [InlineData(" padded ")]
     [InlineData("line one\nline two\n")]
+    [InlineData("line\u2028separator")]
+    [InlineData("paragraph\u2029separator")]
+    [InlineData("next\u0085line")]
+    [InlineData("tab\tinside")]
+    [InlineData("\ufeffbyte order mark")]
+    [InlineData("bell\u0007")]
+    [InlineData("carriage\rreturn")]
+    [InlineData("multi\nline\u2028mixed\n")]
     public void Strings_read_back_as_the_same_strings(string value)
     {
         var app = new App();

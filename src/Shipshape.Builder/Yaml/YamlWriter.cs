@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -7,7 +8,8 @@ namespace Shipshape.Builder.Yaml;
 /// <summary>
 /// Writes builder trees as YAML through YamlDotNet's emitter, so escaping and quoting are the emitter's:
 /// strings that Kubernetes' YAML 1.1 reader would take for a number, boolean or null ("80", "yes", "0755")
-/// are double-quoted; multi-line strings are literal blocks. Output is LF-only and byte-for-byte stable.
+/// are double-quoted; multi-line strings are literal blocks, unless they hold a line break other than \n (double-quoted,
+/// escaped). Output is LF-only and byte-for-byte stable.
 /// </summary>
 internal static partial class YamlWriter
 {
@@ -73,12 +75,18 @@ internal static partial class YamlWriter
 
     private static void EmitString(IEmitter emitter, string value)
     {
-        // The emitter falls back to a quoted style by itself when a literal block or a plain scalar cannot hold the text.
-        var style = value.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+        // The emitter falls back to a quoted style by itself when a literal block or a plain scalar cannot hold the text,
+        // except for the line breaks other than \n: it writes a carriage return or NEL into a block as a plain break
+        // (the value reads back with \n), and U+2028/U+2029 raw, which YAML 1.1 readers (go-yaml, so kubectl) read as
+        // breaks. Only double quotes escape them.
+        var style = value.AsSpan().IndexOfAny(BreaksOnlyQuotesKeep) >= 0 ? ScalarStyle.DoubleQuoted
+            : value.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
             : ReadsAsNonString(value) ? ScalarStyle.DoubleQuoted
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: true, isQuotedImplicit: true));
     }
+
+    private static readonly SearchValues<char> BreaksOnlyQuotesKeep = SearchValues.Create("\r\u0085\u2028\u2029");
 
     /// <summary>
     /// True when a plain scalar with this text would not read back as a string under YAML 1.1 (go-yaml, which
