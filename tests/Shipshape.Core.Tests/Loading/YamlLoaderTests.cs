@@ -41,6 +41,21 @@ public sealed class YamlLoaderTests
     }
 
     [Fact]
+    public void A_read_tree_is_not_kept_alive_by_the_frames_its_reader_gives_back_to_the_thread()
+    {
+        var tree = LoadAndForget("a:\n  b:\n    c: [1, 2]\n");
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(tree.IsAlive);
+    }
+
+    /// <summary>Loads the text and keeps only a weak reference to its first value: no local can hold the tree alive.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference LoadAndForget(string text) =>
+        new(((MappingNode)Assert.Single(Load(text).Documents).Root)["a"]);
+
+    [Fact]
     public void A_tag_stays_with_its_node()
     {
         var root = (MappingNode)Assert.Single(Load("a: !!str 1\nb: !custom {c: 2}\nd: 3\n").Documents).Root;
