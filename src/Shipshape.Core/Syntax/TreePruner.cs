@@ -48,16 +48,23 @@ internal sealed class TreePruner
         switch (node)
         {
             case MappingNode mapping:
-                var entries = new List<MappingEntry>(Math.Min(mapping.Count, _children.Count));
+                // Keys are unique and each kept one is a child's, so the kept entries fit in the smaller count.
+                var entries = new MappingEntry[Math.Min(mapping.Count, _children.Count)];
+                var kept = 0;
                 foreach (var entry in mapping.Entries)
                 {
                     if (entry.KeyText is { } key && _children.TryGetValue(key, out var child))
                     {
-                        entries.Add(entry.WithValue(child.Prune(entry.Value)));
+                        entries[kept++] = entry.WithValue(child.Prune(entry.Value));
                     }
                 }
 
-                return new MappingNode(entries.ToArray(), index: null, mapping.Span, mapping.Tag);
+                if (kept < entries.Length)
+                {
+                    Array.Resize(ref entries, kept);
+                }
+
+                return new MappingNode(entries, index: null, mapping.Span, mapping.Tag);
             case SequenceNode sequence:
                 var items = new Node[sequence.Count];
                 for (var i = 0; i < items.Length; i++)
