@@ -11,23 +11,23 @@ public abstract class Node
     /// <summary>
     /// The tags of the nodes that have one. Manifests almost never tag a node (the fast reader leaves any tagged
     /// file to the full parser), so a tag lives beside its node rather than in a field of each of the millions of
-    /// nodes a large run builds.
+    /// nodes a large run builds. Made at the first tag: most runs never see one, and then ask nothing of it.
     /// </summary>
-    private static readonly ConditionalWeakTable<Node, string> Tags = new();
+    private static ConditionalWeakTable<Node, string>? s_tags;
 
     private protected Node(SourceSpan span, string? tag)
     {
         Span = span;
         if (tag is not null)
         {
-            Tags.Add(this, tag);
+            LazyInitializer.EnsureInitialized(ref s_tags, static () => new ConditionalWeakTable<Node, string>()).Add(this, tag);
         }
     }
 
     public SourceSpan Span { get; }
 
     /// <summary>The explicit tag (<c>!!str</c>, <c>!custom</c>), or null when the node had none.</summary>
-    public string? Tag => Tags.TryGetValue(this, out var tag) ? tag : null;
+    public string? Tag => s_tags is { } tags && tags.TryGetValue(this, out var tag) ? tag : null;
 
     /// <summary>A short word for the node's shape, for messages: "mapping", "list", "string" …</summary>
     public abstract string ShapeName { get; }
