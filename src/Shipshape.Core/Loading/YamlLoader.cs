@@ -362,7 +362,7 @@ public sealed class YamlLoader
                 // A plain key needs no node of its own (see MappingEntry).
                 if (!mapping.AddPlainKey(value, span, _limits.MaxExpandedNodes))
                 {
-                    SkipDocument(span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                    SkipDocument(span, TooManyNodes);
                 }
 
                 return;
@@ -441,7 +441,7 @@ public sealed class YamlLoader
 
             if (!parent.Add(node, weight, _limits.MaxExpandedNodes, out var duplicateKey))
             {
-                SkipDocument(at ?? node.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                SkipDocument(at ?? node.Span, TooManyNodes);
                 return;
             }
 
@@ -470,7 +470,7 @@ public sealed class YamlLoader
 
             if (_rootWeight > _limits.MaxExpandedNodes)
             {
-                Report(SHIP0004InputLimitExceeded.Rule, root.Span, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes");
+                Report(SHIP0004InputLimitExceeded.Rule, root.Span, TooManyNodes);
                 return true;
             }
 
@@ -484,6 +484,9 @@ public sealed class YamlLoader
             _documents.Add(new ManifestDocument(_file, _documents.Count, root));
             return true;
         }
+
+        /// <summary>Why a document whose aliases expand past the limit is not read.</summary>
+        private string TooManyNodes => $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes";
 
         private void SkipDocument(SourceSpan span, string reason, DiagnosticDescriptor? descriptor = null)
         {

@@ -5,24 +5,23 @@ namespace Shipshape.Core.Model;
 /// <summary>One label (or annotation, or selector term): key and value with their nodes.</summary>
 public readonly struct Label
 {
+    /// <summary>An entry with a scalar key and a scalar value (<see cref="LabelMap.From"/> keeps no other).</summary>
     private readonly MappingEntry _entry;
 
-    internal Label(string key, string value, MappingEntry entry)
+    internal Label(MappingEntry entry)
     {
-        Key = key;
-        Value = value;
         _entry = entry;
     }
 
-    public string Key { get; }
+    public string Key => _entry.KeyText!;
 
     /// <summary>The value's text; empty for a null value.</summary>
-    public string Value { get; }
+    public string Value => ValueNode is { IsNull: false } value ? value.Value : string.Empty;
 
     /// <summary>The key's node, for findings about the key (made on request: see <see cref="MappingEntry.Key"/>).</summary>
     public Node KeyNode => _entry.Key;
 
-    public Node ValueNode => _entry.Value;
+    public ScalarNode ValueNode => (ScalarNode)_entry.Value;
 }
 
 /// <summary>A string-to-string map from a manifest (labels, annotations, matchLabels), in source order.</summary>
@@ -72,9 +71,9 @@ public sealed class LabelMap
         var count = 0;
         foreach (var entry in mapping.Entries)
         {
-            if (entry.KeyText is { } key && entry.Value is ScalarNode value)
+            if (entry.KeyText is not null && entry.Value is ScalarNode)
             {
-                entries[count++] = new Label(key, value.IsNull ? string.Empty : value.Value, entry);
+                entries[count++] = new Label(entry);
             }
         }
 

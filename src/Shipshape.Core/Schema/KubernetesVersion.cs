@@ -26,7 +26,7 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
         {
             var dot = rest.IndexOf('.');
             more = dot >= 0;
-            if (count == numbers.Length || !TryParseNumber(more ? rest.Slice(0, dot) : rest, out numbers[count]))
+            if (count == numbers.Length || !int.TryParse(more ? rest.Slice(0, dot) : rest, NumberStyles.None, CultureInfo.InvariantCulture, out numbers[count]))
             {
                 return false;
             }
@@ -40,28 +40,6 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
         }
 
         version = new KubernetesVersion(numbers[0], numbers[1]);
-        return true;
-    }
-
-    /// <summary>ASCII digits only, as <see cref="NumberStyles.None"/>: no sign, no spaces, no overflow.</summary>
-    private static bool TryParseNumber(ReadOnlySpan<char> digits, out int number)
-    {
-        number = 0;
-        if (digits.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var digit in digits)
-        {
-            if (digit is < '0' or > '9' || number > (int.MaxValue - (digit - '0')) / 10)
-            {
-                return false;
-            }
-
-            number = (number * 10) + (digit - '0');
-        }
-
         return true;
     }
 
